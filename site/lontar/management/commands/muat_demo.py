@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandParser
+
+from organisasi import demo as demo_organisasi
+from organisasi.peran import siapkan_peran
+from publik import demo as demo_publik
+
+
+class Command(BaseCommand):
+    help = (
+        "Muat data demo: Pemerintah Kota Sukamaju, OPD, jabatan, pegawai dan akun per peran, "
+        "serta beranda situs publik. Aman dijalankan berulang (tidak membuat duplikat)."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--password",
+            default=None,
+            help="Kata sandi akun demo baru (bawaan: LONTAR_DEMO_PASSWORD).",
+        )
+        parser.add_argument("--diam", action="store_true", help="Jangan cetak daftar akun.")
+
+    def handle(self, *args: object, **options: object) -> None:
+        password = str(options["password"] or settings.LONTAR_DEMO_PASSWORD)
+        demo_publik.pastikan_beranda()
+        siapkan_peran()
+        hasil = demo_organisasi.muat(password)
+        if options["diam"]:
+            return
+        self.stdout.write(self.style.SUCCESS("Data demo siap."))
+        self.stdout.write(f"Akun demo (kata sandi: {password}):")
+        for akun in hasil.akun:
+            peran = ", ".join(akun.peran)
+            self.stdout.write(f"  {akun.username:<16} {peran:<24} {akun.nama}")

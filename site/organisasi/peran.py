@@ -1,0 +1,143 @@
+"""Roles (peran) as Wagtail groups, with their permissions declared here in code.
+
+`siapkan_peran()` is idempotent and runs after every `migrate` (see
+signal_handlers.py) and from `manage.py siapkan_peran`: the groups always match
+this file. Later apps add their permissions by extending `IZIN_MODEL`.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group, Permission
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+
+if TYPE_CHECKING:
+    from wagtail.models import Page
+
+OPERATOR = "Operator"
+PEJABAT = "Pejabat"
+STAF = "Staf"
+ARSIPARIS = "Arsiparis"
+HUMAS = "Humas"
+ADMINISTRATOR = "Administrator"
+
+SEMUA_PERAN = [OPERATOR, PEJABAT, STAF, ARSIPARIS, HUMAS, ADMINISTRATOR]
+
+_LIHAT_ORGANISASI = [
+    "organisasi.view_unit",
+    "organisasi.view_jabatan",
+    "organisasi.view_pegawai",
+    "organisasi.view_delegasi",
+]
+_KELOLA_ORGANISASI = [
+    f"organisasi.{aksi}_{model}"
+    for model in ("unit", "jabatan", "pegawai", "delegasi")
+    for aksi in ("add", "change", "delete", "view")
+]
+
+# Model permissions per role ("app_label.codename").
+IZIN_MODEL: dict[str, list[str]] = {
+    OPERATOR: ["wagtailadmin.access_admin", *_LIHAT_ORGANISASI],
+    PEJABAT: ["wagtailadmin.access_admin", *_LIHAT_ORGANISASI],
+    STAF: ["wagtailadmin.access_admin"],
+    ARSIPARIS: ["wagtailadmin.access_admin", *_LIHAT_ORGANISASI],
+    HUMAS: ["wagtailadmin.access_admin"],
+    ADMINISTRATOR: [
+        "wagtailadmin.access_admin",
+        *_KELOLA_ORGANISASI,
+        "auth.add_user",
+        "auth.change_user",
+        "auth.delete_user",
+        "auth.add_group",
+        "auth.change_group",
+        "auth.delete_group",
+        "wagtailcore.add_site",
+        "wagtailcore.change_site",
+        "wagtailcore.delete_site",
+        "wagtailcore.add_collection",
+        "wagtailcore.change_collection",
+        "wagtailcore.delete_collection",
+        "wagtailcore.add_workflow",
+        "wagtailcore.change_workflow",
+        "wagtailcore.delete_workflow",
+        "wagtailcore.add_task",
+        "wagtailcore.change_task",
+        "wagtailcore.delete_task",
+        "wagtailredirects.add_redirect",
+        "wagtailredirects.change_redirect",
+        "wagtailredirects.delete_redirect",
+    ],
+}
+
+# Page permissions on the public site root (Beranda) per role. Humas edit and
+# submit for moderation; publishing is the job of the Publikasi workflow.
+IZIN_HALAMAN_PUBLIK: dict[str, list[str]] = {
+    HUMAS: ["add_page", "change_page", "lock_page", "unlock_page"],
+    ADMINISTRATOR: ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"],
+}
+
+# Image/document permissions on the root collection per role.
+IZIN_KOLEKSI: dict[str, list[str]] = {
+    HUMAS: [
+        "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image",
+        "wagtaildocs.add_document", "wagtaildocs.change_document", "wagtaildocs.choose_document",
+    ],
+    ADMINISTRATOR: [
+        "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.delete_image",
+        "wagtailimages.choose_image", "wagtaildocs.add_document", "wagtaildocs.change_document",
+        "wagtaildocs.delete_document", "wagtaildocs.choose_document",
+    ],
+}
+
+
+def _izin(kode: str, using: str) -> Permission:
+    app_label, codename = kode.split(".", 1)
+    return Permission.objects.db_manager(using).get(content_type__app_label=app_label, codename=codename)
+
+
+def siapkan_peran(using: str = "default") -> dict[str, Group]:
+    """Create or update the role groups so their permissions are exactly those above."""
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+    grup: dict[str, Group] = {}
+    with transaction.atomic(using=using):
+        for nama in SEMUA_PERAN:
+            group, _created = Group.objects.db_manager(using).get_or_create(name=nama)
+            group.permissions.set([_izin(kode, using) for kode in IZIN_MODEL[nama]])
+            grup[nama] = group
+
+        beranda = _beranda(using)
+        if beranda is not None:
+            for nama, codenames in IZIN_HALAMAN_PUBLIK.items():
+                izin = Permission.objects.db_manager(using).filter(
+                    content_type__app_label="wagtailcore", codename__in=codenames
+                )
+                GroupPagePermission.objects.db_manager(using).filter(group=grup[nama], page=beranda).exclude(
+                    permission__in=izin
+                ).delete()
+                for permission in izin:
+                    GroupPagePermission.objects.db_manager(using).get_or_create(
+                        group=grup[nama], page=beranda, permission=permission
+                    )
+
+        akar_koleksi = Collection.get_first_root_node()
+        if akar_koleksi is not None:
+            for nama, kode_list in IZIN_KOLEKSI.items():
+                izin_list = [_izin(kode, using) for kode in kode_list]
+                GroupCollectionPermission.objects.db_manager(using).filter(
+                    group=grup[nama], collection=akar_koleksi
+                ).exclude(permission__in=izin_list).delete()
+                for permission in izin_list:
+                    GroupCollectionPermission.objects.db_manager(using).get_or_create(
+                        group=grup[nama], collection=akar_koleksi, permission=permission
+                    )
+    return grup
+
+
+def _beranda(using: str) -> Page | None:
+    """The public site's root page (Beranda), if the site exists yet."""
+    from wagtail.models import Site
+
+    site = Site.objects.db_manager(using).filter(is_default_site=True).select_related("root_page").first()
+    return site.root_page if site else None

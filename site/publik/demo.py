@@ -1,0 +1,32 @@
+"""The public site's root page, created by migration 0002 and re-created here
+when missing (e.g. after a test database flush)."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from .models import HomePage
+
+JUDUL_BERANDA = "Pemerintah Kota Sukamaju"
+INTRO_BERANDA = (
+    "<p>Selamat datang di situs resmi Pemerintah Kota Sukamaju: berita, informasi publik, "
+    "dan layanan permohonan informasi.</p>"
+)
+
+
+@transaction.atomic
+def pastikan_beranda() -> HomePage:
+    beranda = HomePage.objects.first()
+    if beranda is None:
+        root = Page.get_first_root_node()
+        beranda = root.add_child(instance=HomePage(title=JUDUL_BERANDA, slug="beranda", intro=INTRO_BERANDA))
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=beranda, is_default_site=True, site_name=JUDUL_BERANDA
+        )
+    elif site.root_page_id != beranda.pk:
+        site.root_page = beranda
+        site.save(update_fields=["root_page"])
+    return beranda
