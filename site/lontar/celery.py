@@ -1,6 +1,6 @@
 """Celery application. Run from the repository root:
 
-    PYTHONPATH=site:. celery -A lontar worker
+PYTHONPATH=site:. celery -A lontar worker
 """
 
 import os

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from . import peran as P
+from . import peran as P  # noqa: N812 - short alias keeps the demo table readable
 from .factories import DelegasiFactory, JabatanFactory, PegawaiFactory, UnitFactory, UserFactory
 from .models import Golongan, Jabatan, JenisDelegasi, JenisJabatan, JenisUnit, Unit
 
@@ -68,23 +68,63 @@ J = JenisJabatan
 JABATAN: list[JabatanDemo] = [
     JabatanDemo("sekda", "Sekretaris Daerah", "SETDA", J.JPT, None, True, True),
     JabatanDemo("kabag_umum", "Kepala Bagian Umum", "SETDA/UMUM", J.ADMINISTRATOR, "sekda", True, True),
-    JabatanDemo("kasubbag_tu", "Kepala Subbagian Tata Usaha dan Kearsipan", "SETDA/UMUM/TU", J.PENGAWAS, "kabag_umum", True),
+    JabatanDemo(
+        "kasubbag_tu", "Kepala Subbagian Tata Usaha dan Kearsipan", "SETDA/UMUM/TU", J.PENGAWAS, "kabag_umum", True
+    ),
     JabatanDemo("kabag_hukum", "Kepala Bagian Hukum", "SETDA/HUKUM", J.ADMINISTRATOR, "sekda", True, True),
     JabatanDemo("pengadm_setda", "Pengadministrasi Perkantoran", "SETDA/UMUM/TU", J.PELAKSANA, "kasubbag_tu"),
     JabatanDemo("arsiparis_setda", "Arsiparis Ahli Pertama", "SETDA/UMUM/TU", J.FUNGSIONAL, "kasubbag_tu"),
     JabatanDemo("kadiskominfo", "Kepala Dinas Komunikasi dan Informatika", "DISKOMINFO", J.JPT, "sekda", True, True),
-    JabatanDemo("sekdiskominfo", "Sekretaris Dinas Komunikasi dan Informatika", "DISKOMINFO/SEKRE", J.ADMINISTRATOR, "kadiskominfo", True, True),
-    JabatanDemo("kabid_ikp", "Kepala Bidang Informasi dan Komunikasi Publik", "DISKOMINFO/IKP", J.ADMINISTRATOR, "kadiskominfo", True, True),
-    JabatanDemo("kasi_pip", "Kepala Seksi Pengelolaan Informasi Publik", "DISKOMINFO/IKP/PIP", J.PENGAWAS, "kabid_ikp", True),
-    JabatanDemo("kabid_aptika", "Kepala Bidang Aplikasi Informatika", "DISKOMINFO/APTIKA", J.ADMINISTRATOR, "kadiskominfo", True, True),
+    JabatanDemo(
+        "sekdiskominfo",
+        "Sekretaris Dinas Komunikasi dan Informatika",
+        "DISKOMINFO/SEKRE",
+        J.ADMINISTRATOR,
+        "kadiskominfo",
+        True,
+        True,
+    ),
+    JabatanDemo(
+        "kabid_ikp",
+        "Kepala Bidang Informasi dan Komunikasi Publik",
+        "DISKOMINFO/IKP",
+        J.ADMINISTRATOR,
+        "kadiskominfo",
+        True,
+        True,
+    ),
+    JabatanDemo(
+        "kasi_pip", "Kepala Seksi Pengelolaan Informasi Publik", "DISKOMINFO/IKP/PIP", J.PENGAWAS, "kabid_ikp", True
+    ),
+    JabatanDemo(
+        "kabid_aptika",
+        "Kepala Bidang Aplikasi Informatika",
+        "DISKOMINFO/APTIKA",
+        J.ADMINISTRATOR,
+        "kadiskominfo",
+        True,
+        True,
+    ),
     JabatanDemo("pengadm_kominfo", "Pengadministrasi Perkantoran", "DISKOMINFO/SEKRE", J.PELAKSANA, "sekdiskominfo"),
     JabatanDemo("arsiparis_kominfo", "Arsiparis Ahli Muda", "DISKOMINFO/SEKRE", J.FUNGSIONAL, "sekdiskominfo"),
-    JabatanDemo("pranata_humas", "Pranata Hubungan Masyarakat Ahli Muda", "DISKOMINFO/IKP/PIP", J.FUNGSIONAL, "kasi_pip"),
+    JabatanDemo(
+        "pranata_humas", "Pranata Hubungan Masyarakat Ahli Muda", "DISKOMINFO/IKP/PIP", J.FUNGSIONAL, "kasi_pip"
+    ),
     JabatanDemo("pranata_komputer", "Pranata Komputer Ahli Pertama", "DISKOMINFO/APTIKA", J.FUNGSIONAL, "kabid_aptika"),
     JabatanDemo("kadinkes", "Kepala Dinas Kesehatan", "DINKES", J.JPT, "sekda", True, True),
     JabatanDemo("sekdinkes", "Sekretaris Dinas Kesehatan", "DINKES/SEKRE", J.ADMINISTRATOR, "kadinkes", True, True),
-    JabatanDemo("kabid_yankes", "Kepala Bidang Pelayanan Kesehatan", "DINKES/YANKES", J.ADMINISTRATOR, "kadinkes", True, True),
-    JabatanDemo("kabid_p2p", "Kepala Bidang Pencegahan dan Pengendalian Penyakit", "DINKES/P2P", J.ADMINISTRATOR, "kadinkes", True, True),
+    JabatanDemo(
+        "kabid_yankes", "Kepala Bidang Pelayanan Kesehatan", "DINKES/YANKES", J.ADMINISTRATOR, "kadinkes", True, True
+    ),
+    JabatanDemo(
+        "kabid_p2p",
+        "Kepala Bidang Pencegahan dan Pengendalian Penyakit",
+        "DINKES/P2P",
+        J.ADMINISTRATOR,
+        "kadinkes",
+        True,
+        True,
+    ),
     JabatanDemo("pengadm_dinkes", "Pengadministrasi Perkantoran", "DINKES/SEKRE", J.PELAKSANA, "sekdinkes"),
     JabatanDemo("epidemiolog", "Epidemiolog Kesehatan Ahli Pertama", "DINKES/P2P", J.FUNGSIONAL, "kabid_p2p"),
 ]
@@ -92,18 +132,60 @@ JABATAN: list[JabatanDemo] = [
 G = Golongan
 AKUN: list[AkunDemo] = [
     # One account per role in Diskominfo.
-    AkunDemo("operator", "Rina Marlina, A.Md.", "199203152015032004", G.II_D, "pengadm_kominfo", (P.OPERATOR,),
-             "membuat dan mengirim naskah"),
-    AkunDemo("pejabat", "Dr. Ahmad Fauzi, S.Kom., M.T.", "197508172000031002", G.IV_C, "kadiskominfo", (P.PEJABAT,),
-             "Kepala Diskominfo: memaraf, menandatangani, mendisposisikan"),
-    AkunDemo("staf", "Dimas Prasetyo, S.Kom.", "199606202020121003", G.III_A, "pranata_komputer", (P.STAF,),
-             "menindaklanjuti disposisi"),
-    AkunDemo("arsiparis", "Sri Wahyuni, S.Sos.", "198811092010012005", G.III_C, "arsiparis_kominfo", (P.ARSIPARIS,),
-             "arsip dan retensi"),
-    AkunDemo("humas", "Putri Lestari, S.I.Kom.", "199104282014022003", G.III_B, "pranata_humas", (P.HUMAS,),
-             "situs publik dan PPID"),
-    AkunDemo("admin", "Bayu Nugroho, S.T.", "198502142009011006", G.III_D, "kabid_aptika", (P.ADMINISTRATOR, P.PEJABAT),
-             "Administrator: organisasi, pengguna, template"),
+    AkunDemo(
+        "operator",
+        "Rina Marlina, A.Md.",
+        "199203152015032004",
+        G.II_D,
+        "pengadm_kominfo",
+        (P.OPERATOR,),
+        "membuat dan mengirim naskah",
+    ),
+    AkunDemo(
+        "pejabat",
+        "Dr. Ahmad Fauzi, S.Kom., M.T.",
+        "197508172000031002",
+        G.IV_C,
+        "kadiskominfo",
+        (P.PEJABAT,),
+        "Kepala Diskominfo: memaraf, menandatangani, mendisposisikan",
+    ),
+    AkunDemo(
+        "staf",
+        "Dimas Prasetyo, S.Kom.",
+        "199606202020121003",
+        G.III_A,
+        "pranata_komputer",
+        (P.STAF,),
+        "menindaklanjuti disposisi",
+    ),
+    AkunDemo(
+        "arsiparis",
+        "Sri Wahyuni, S.Sos.",
+        "198811092010012005",
+        G.III_C,
+        "arsiparis_kominfo",
+        (P.ARSIPARIS,),
+        "arsip dan retensi",
+    ),
+    AkunDemo(
+        "humas",
+        "Putri Lestari, S.I.Kom.",
+        "199104282014022003",
+        G.III_B,
+        "pranata_humas",
+        (P.HUMAS,),
+        "situs publik dan PPID",
+    ),
+    AkunDemo(
+        "admin",
+        "Bayu Nugroho, S.T.",
+        "198502142009011006",
+        G.III_D,
+        "kabid_aptika",
+        (P.ADMINISTRATOR, P.PEJABAT),
+        "Administrator: organisasi, pengguna, template",
+    ),
     # More officials and staff per OPD.
     AkunDemo("sekda", "Drs. H. Suryadi Wibowo, M.Si.", "196812101994031005", G.IV_D, "sekda", (P.PEJABAT,)),
     AkunDemo("kabag.umum", "Hendra Gunawan, S.H., M.H.", "197702232003121004", G.IV_A, "kabag_umum", (P.PEJABAT,)),
@@ -128,11 +210,13 @@ def muat(password: str) -> HasilDemo:
     for urutan, (path, nama, singkat, jenis) in enumerate(UNIT, start=1):
         *induk_path, kode = path.split("/")
         induk = units["/".join(induk_path)] if induk_path else pemkot
-        units[path] = UnitFactory(nama=nama, nama_singkat=singkat, kode=kode, jenis=jenis, induk=induk, urutan=urutan)
+        units[path] = UnitFactory.create(
+            nama=nama, nama_singkat=singkat, kode=kode, jenis=jenis, induk=induk, urutan=urutan
+        )
 
     jabatan: dict[str, Jabatan] = {}
     for j in JABATAN:
-        jabatan[j.kunci] = JabatanFactory(
+        jabatan[j.kunci] = JabatanFactory.create(
             nama=j.nama,
             unit=units[j.unit],
             jenis=j.jenis,

@@ -40,5 +40,5 @@ class DelegasiFilterSet(WagtailFilterSet):
         model = Delegasi
         fields = ["jenis", "berlaku_pada"]
 
-    def filter_berlaku(self, queryset, name, value):  # type: ignore[no-untyped-def]
+    def filter_berlaku(self, queryset, name, value):
         return queryset.berlaku(value)

@@ -7,6 +7,7 @@ Every other Lontar app depends on these; this app imports none of them.
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -18,8 +19,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from .querysets import DelegasiQuerySet, JabatanQuerySet, PegawaiQuerySet, UnitQuerySet
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-def _cek_rantai(obj: models.Model, induk_field: str, pesan: str) -> None:
+
+def _cek_rantai(obj: models.Model, induk_field: str, pesan: StrOrPromise) -> None:
     """Raise on `induk_field` when following it from the new parent leads back to `obj`."""
     if obj.pk is None:
         return
@@ -82,9 +86,7 @@ class Unit(models.Model):
         verbose_name_plural = _("unit kerja")
         ordering = ["urutan", "nama"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["induk", "kode"], name="unit_kode_unik_per_induk"
-            ),
+            models.UniqueConstraint(fields=["induk", "kode"], name="unit_kode_unik_per_induk"),
             models.UniqueConstraint(
                 fields=["kode"],
                 condition=Q(induk__isnull=True),
@@ -109,8 +111,10 @@ class Unit(models.Model):
         induk = self.induk
         if self.jenis and induk and TINGKAT_UNIT[self.jenis] <= TINGKAT_UNIT[induk.jenis]:
             raise ValidationError(
-                {"jenis": _("Jenis unit harus berada di bawah jenis unit induknya (%(induk)s).")
-                 % {"induk": induk.get_jenis_display()}}
+                {
+                    "jenis": _("Jenis unit harus berada di bawah jenis unit induknya (%(induk)s).")
+                    % {"induk": induk.get_jenis_display()}
+                }
             )
 
     @property
@@ -191,7 +195,9 @@ class Jabatan(models.Model):
         super().clean()
         if self.atasan_id is not None and self.atasan_id == self.pk:
             raise ValidationError({"atasan": _("Jabatan tidak boleh menjadi atasan dirinya sendiri.")})
-        _cek_rantai(self, "atasan", _("Rantai atasan berputar: jabatan ini sudah menjadi atasan dari atasan yang dipilih."))
+        _cek_rantai(
+            self, "atasan", _("Rantai atasan berputar: jabatan ini sudah menjadi atasan dari atasan yang dipilih.")
+        )
 
     @property
     def rantai_atasan(self) -> list[Jabatan]:
@@ -295,9 +301,7 @@ class Delegasi(models.Model):
     jabatan = models.ForeignKey(
         Jabatan, verbose_name=_("jabatan yang dilaksanakan"), on_delete=models.CASCADE, related_name="delegasi"
     )
-    pegawai = models.ForeignKey(
-        Pegawai, verbose_name=_("pelaksana"), on_delete=models.CASCADE, related_name="delegasi"
-    )
+    pegawai = models.ForeignKey(Pegawai, verbose_name=_("pelaksana"), on_delete=models.CASCADE, related_name="delegasi")
     jenis = models.CharField(_("jenis"), max_length=3, choices=JenisDelegasi.choices, default=JenisDelegasi.PLH)
     mulai = models.DateField(_("tanggal mulai"))
     selesai = models.DateField(_("tanggal selesai"))

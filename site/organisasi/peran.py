@@ -7,9 +7,9 @@ this file. Later apps add their permissions by extending `IZIN_MODEL`.
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Group, Permission
 from typing import TYPE_CHECKING
 
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
 if TYPE_CHECKING:
@@ -55,9 +55,6 @@ IZIN_MODEL: dict[str, list[str]] = {
         "wagtailcore.add_site",
         "wagtailcore.change_site",
         "wagtailcore.delete_site",
-        "wagtailcore.add_collection",
-        "wagtailcore.change_collection",
-        "wagtailcore.delete_collection",
         "wagtailcore.add_workflow",
         "wagtailcore.change_workflow",
         "wagtailcore.delete_workflow",
@@ -80,13 +77,25 @@ IZIN_HALAMAN_PUBLIK: dict[str, list[str]] = {
 # Image/document permissions on the root collection per role.
 IZIN_KOLEKSI: dict[str, list[str]] = {
     HUMAS: [
-        "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image",
-        "wagtaildocs.add_document", "wagtaildocs.change_document", "wagtaildocs.choose_document",
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
     ],
     ADMINISTRATOR: [
-        "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.delete_image",
-        "wagtailimages.choose_image", "wagtaildocs.add_document", "wagtaildocs.change_document",
-        "wagtaildocs.delete_document", "wagtaildocs.choose_document",
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.delete_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.delete_document",
+        "wagtaildocs.choose_document",
+        "wagtailcore.add_collection",
+        "wagtailcore.change_collection",
+        "wagtailcore.delete_collection",
     ],
 }
 

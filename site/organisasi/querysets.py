@@ -19,7 +19,7 @@ class UnitQuerySet(models.QuerySet):
         ids: set[int] = {unit.pk} if termasuk_diri else set()
         level = [unit.pk]
         while level:
-            level = list(self.model.objects.filter(induk_id__in=level).values_list("pk", flat=True))
+            level = list(self.model._default_manager.filter(induk_id__in=level).values_list("pk", flat=True))
             ids.update(level)
         return self.filter(pk__in=ids)
 

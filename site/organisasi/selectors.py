@@ -17,7 +17,7 @@ def pegawai_dari_user(user: AbstractBaseUser | AnonymousUser) -> Pegawai | None:
     if not user.is_authenticated:
         return None
     try:
-        return Pegawai.objects.select_related("jabatan__unit").get(user=user)
+        return Pegawai.objects.select_related("jabatan__unit").get(user_id=user.pk)
     except Pegawai.DoesNotExist:
         return None
 
@@ -37,8 +37,5 @@ def pemegang_jabatan(jabatan: Jabatan, tanggal: datetime.date | None = None) -> 
     """Everyone who may act for `jabatan` on `tanggal`: the holder(s) and any Plh/Plt."""
     delegasi = Delegasi.objects.berlaku(tanggal).filter(jabatan=jabatan).values("pegawai_id")
     return list(
-        Pegawai.objects.aktif()
-        .filter(Q(jabatan=jabatan) | Q(pk__in=delegasi))
-        .select_related("user")
-        .order_by("nama")
+        Pegawai.objects.aktif().filter(Q(jabatan=jabatan) | Q(pk__in=delegasi)).select_related("user").order_by("nama")
     )

@@ -75,10 +75,10 @@ class ProfilPanel(Component):
     order = 10
     template_name = "organisasi/panel_profil.html"
 
-    def __init__(self, request):  # type: ignore[no-untyped-def]
+    def __init__(self, request):
         self.request = request
 
-    def get_context_data(self, parent_context=None):  # type: ignore[no-untyped-def]
+    def get_context_data(self, parent_context=None):
         pegawai = pegawai_dari_user(self.request.user)
         return {
             "pegawai": pegawai,
@@ -88,5 +88,5 @@ class ProfilPanel(Component):
 
 
 @hooks.register("construct_homepage_panels")
-def tambah_panel_profil(request, panels):  # type: ignore[no-untyped-def]
+def tambah_panel_profil(request, panels):
     panels.insert(0, ProfilPanel(request))

@@ -3,8 +3,9 @@ when missing (e.g. after a test database flush)."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from .models import HomePage
 
@@ -17,9 +18,14 @@ INTRO_BERANDA = (
 
 @transaction.atomic
 def pastikan_beranda() -> HomePage:
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     beranda = HomePage.objects.first()
     if beranda is None:
         root = Page.get_first_root_node()
+        if root is None:  # an emptied database (e.g. after a test flush)
+            Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+            root = Page.add_root(title="Root", slug="root")
         beranda = root.add_child(instance=HomePage(title=JUDUL_BERANDA, slug="beranda", intro=INTRO_BERANDA))
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:

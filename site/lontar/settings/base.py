@@ -93,11 +93,7 @@ WSGI_APPLICATION = "lontar.wsgi.application"
 # --- Database -----------------------------------------------------------------
 # DATABASE_URL (e.g. postgres://user:pass@host:5432/lontar); the embedded default
 # is SQLite in LONTAR_DATA_DIR.
-DATABASES = {
-    "default": env.db(
-        "DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'lontar.sqlite3'}"
-    )
-}
+DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'lontar.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Web + worker write to the same file: WAL, IMMEDIATE transactions and a
     # generous busy timeout keep "database is locked" away.

@@ -10,8 +10,7 @@ _REQUIRED = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
 _missing = [name for name in _REQUIRED if not os.environ.get(name, "").strip()]
 if _missing:
     raise SystemExit(
-        "Lontar (produksi) tidak dapat dijalankan: variabel lingkungan wajib belum diisi: "
-        + ", ".join(_missing)
+        "Lontar (produksi) tidak dapat dijalankan: variabel lingkungan wajib belum diisi: " + ", ".join(_missing)
     )
 
 from .base import *  # noqa: E402,F403
@@ -34,7 +33,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+X_FRAME_OPTIONS = "DENY"  # Wagtail marks its preview views SAMEORIGIN itself
 
 if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"

@@ -1,14 +1,18 @@
 """Test settings: DATABASE_URL/REDIS_URL from the environment when set (CI points
 them at PostgreSQL and Redis), SQLite and the filesystem broker otherwise."""
 
+import os
 import tempfile
 from pathlib import Path
+
+# Keep the local broker's folders and any file the tests write out of the checkout.
+os.environ.setdefault("LONTAR_DATA_DIR", tempfile.mkdtemp(prefix="lontar-test-"))
 
 from .base import *  # noqa: F403
 from .base import DATABASES, env
 
 DEBUG = False
-SECRET_KEY = "test-only-insecure-key"
+SECRET_KEY = "test-only-insecure-key"  # noqa: S105 - test settings only
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,96 +15,274 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Jabatan',
+            name="Jabatan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nama', models.CharField(max_length=200, verbose_name='nama jabatan')),
-                ('jenis', models.CharField(choices=[('kepala_daerah', 'Kepala Daerah'), ('jpt', 'Jabatan Pimpinan Tinggi'), ('administrator', 'Administrator'), ('pengawas', 'Pengawas'), ('fungsional', 'Fungsional'), ('pelaksana', 'Pelaksana')], max_length=20, verbose_name='jenis jabatan')),
-                ('kepala_unit', models.BooleanField(default=False, help_text='Pimpinan unit kerja ini (penerima disposisi pertama).', verbose_name='kepala unit')),
-                ('dapat_menandatangani', models.BooleanField(default=False, help_text='Boleh menjadi penandatangan naskah dinas.', verbose_name='dapat menandatangani')),
-                ('aktif', models.BooleanField(default=True, verbose_name='aktif')),
-                ('atasan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='bawahan', to='organisasi.jabatan', verbose_name='atasan langsung')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("nama", models.CharField(max_length=200, verbose_name="nama jabatan")),
+                (
+                    "jenis",
+                    models.CharField(
+                        choices=[
+                            ("kepala_daerah", "Kepala Daerah"),
+                            ("jpt", "Jabatan Pimpinan Tinggi"),
+                            ("administrator", "Administrator"),
+                            ("pengawas", "Pengawas"),
+                            ("fungsional", "Fungsional"),
+                            ("pelaksana", "Pelaksana"),
+                        ],
+                        max_length=20,
+                        verbose_name="jenis jabatan",
+                    ),
+                ),
+                (
+                    "kepala_unit",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Pimpinan unit kerja ini (penerima disposisi pertama).",
+                        verbose_name="kepala unit",
+                    ),
+                ),
+                (
+                    "dapat_menandatangani",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Boleh menjadi penandatangan naskah dinas.",
+                        verbose_name="dapat menandatangani",
+                    ),
+                ),
+                ("aktif", models.BooleanField(default=True, verbose_name="aktif")),
+                (
+                    "atasan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="bawahan",
+                        to="organisasi.jabatan",
+                        verbose_name="atasan langsung",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'jabatan',
-                'verbose_name_plural': 'jabatan',
-                'ordering': ['unit__urutan', 'unit__nama', '-kepala_unit', 'nama'],
+                "verbose_name": "jabatan",
+                "verbose_name_plural": "jabatan",
+                "ordering": ["unit__urutan", "unit__nama", "-kepala_unit", "nama"],
             },
         ),
         migrations.CreateModel(
-            name='Pegawai',
+            name="Pegawai",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nip', models.CharField(error_messages={'unique': 'NIP ini sudah terdaftar untuk pegawai lain.'}, max_length=18, unique=True, validators=[django.core.validators.RegexValidator('^\\d{18}$', 'NIP terdiri atas 18 angka tanpa spasi.')], verbose_name='NIP')),
-                ('nama', models.CharField(max_length=200, verbose_name='nama lengkap dengan gelar')),
-                ('golongan', models.CharField(blank=True, choices=[('I/a', 'Juru Muda (I/a)'), ('I/b', 'Juru Muda Tingkat I (I/b)'), ('I/c', 'Juru (I/c)'), ('I/d', 'Juru Tingkat I (I/d)'), ('II/a', 'Pengatur Muda (II/a)'), ('II/b', 'Pengatur Muda Tingkat I (II/b)'), ('II/c', 'Pengatur (II/c)'), ('II/d', 'Pengatur Tingkat I (II/d)'), ('III/a', 'Penata Muda (III/a)'), ('III/b', 'Penata Muda Tingkat I (III/b)'), ('III/c', 'Penata (III/c)'), ('III/d', 'Penata Tingkat I (III/d)'), ('IV/a', 'Pembina (IV/a)'), ('IV/b', 'Pembina Tingkat I (IV/b)'), ('IV/c', 'Pembina Utama Muda (IV/c)'), ('IV/d', 'Pembina Utama Madya (IV/d)'), ('IV/e', 'Pembina Utama (IV/e)')], max_length=6, verbose_name='pangkat/golongan')),
-                ('telepon', models.CharField(blank=True, max_length=30, verbose_name='telepon')),
-                ('aktif', models.BooleanField(default=True, verbose_name='aktif')),
-                ('jabatan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='pegawai', to='organisasi.jabatan', verbose_name='jabatan definitif')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='pegawai', to=settings.AUTH_USER_MODEL, verbose_name='akun pengguna')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "nip",
+                    models.CharField(
+                        error_messages={"unique": "NIP ini sudah terdaftar untuk pegawai lain."},
+                        max_length=18,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator("^\\d{18}$", "NIP terdiri atas 18 angka tanpa spasi.")
+                        ],
+                        verbose_name="NIP",
+                    ),
+                ),
+                ("nama", models.CharField(max_length=200, verbose_name="nama lengkap dengan gelar")),
+                (
+                    "golongan",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("I/a", "Juru Muda (I/a)"),
+                            ("I/b", "Juru Muda Tingkat I (I/b)"),
+                            ("I/c", "Juru (I/c)"),
+                            ("I/d", "Juru Tingkat I (I/d)"),
+                            ("II/a", "Pengatur Muda (II/a)"),
+                            ("II/b", "Pengatur Muda Tingkat I (II/b)"),
+                            ("II/c", "Pengatur (II/c)"),
+                            ("II/d", "Pengatur Tingkat I (II/d)"),
+                            ("III/a", "Penata Muda (III/a)"),
+                            ("III/b", "Penata Muda Tingkat I (III/b)"),
+                            ("III/c", "Penata (III/c)"),
+                            ("III/d", "Penata Tingkat I (III/d)"),
+                            ("IV/a", "Pembina (IV/a)"),
+                            ("IV/b", "Pembina Tingkat I (IV/b)"),
+                            ("IV/c", "Pembina Utama Muda (IV/c)"),
+                            ("IV/d", "Pembina Utama Madya (IV/d)"),
+                            ("IV/e", "Pembina Utama (IV/e)"),
+                        ],
+                        max_length=6,
+                        verbose_name="pangkat/golongan",
+                    ),
+                ),
+                ("telepon", models.CharField(blank=True, max_length=30, verbose_name="telepon")),
+                ("aktif", models.BooleanField(default=True, verbose_name="aktif")),
+                (
+                    "jabatan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="pegawai",
+                        to="organisasi.jabatan",
+                        verbose_name="jabatan definitif",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pegawai",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="akun pengguna",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pegawai',
-                'verbose_name_plural': 'pegawai',
-                'ordering': ['nama'],
+                "verbose_name": "pegawai",
+                "verbose_name_plural": "pegawai",
+                "ordering": ["nama"],
             },
         ),
         migrations.CreateModel(
-            name='Unit',
+            name="Unit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nama', models.CharField(max_length=200, verbose_name='nama')),
-                ('nama_singkat', models.CharField(blank=True, max_length=60, verbose_name='nama singkat')),
-                ('kode', models.CharField(help_text='Dipakai dalam nomor naskah, contoh: DISKOMINFO.', max_length=30, validators=[django.core.validators.RegexValidator('^[A-Z0-9][A-Z0-9.\\-]*$', 'Gunakan huruf kapital, angka, titik atau tanda hubung (contoh: DISKOMINFO).')], verbose_name='kode')),
-                ('jenis', models.CharField(choices=[('pemda', 'Pemerintah Daerah'), ('opd', 'Perangkat Daerah (Sekretariat/Dinas/Badan)'), ('bidang', 'Bidang/Bagian'), ('seksi', 'Seksi/Subbagian/Subbidang')], max_length=10, verbose_name='jenis unit')),
-                ('urutan', models.PositiveSmallIntegerField(default=0, verbose_name='urutan')),
-                ('aktif', models.BooleanField(default=True, verbose_name='aktif')),
-                ('induk', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='sub_unit', to='organisasi.unit', verbose_name='unit induk')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("nama", models.CharField(max_length=200, verbose_name="nama")),
+                ("nama_singkat", models.CharField(blank=True, max_length=60, verbose_name="nama singkat")),
+                (
+                    "kode",
+                    models.CharField(
+                        help_text="Dipakai dalam nomor naskah, contoh: DISKOMINFO.",
+                        max_length=30,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[A-Z0-9][A-Z0-9.\\-]*$",
+                                "Gunakan huruf kapital, angka, titik atau tanda hubung (contoh: DISKOMINFO).",
+                            )
+                        ],
+                        verbose_name="kode",
+                    ),
+                ),
+                (
+                    "jenis",
+                    models.CharField(
+                        choices=[
+                            ("pemda", "Pemerintah Daerah"),
+                            ("opd", "Perangkat Daerah (Sekretariat/Dinas/Badan)"),
+                            ("bidang", "Bidang/Bagian"),
+                            ("seksi", "Seksi/Subbagian/Subbidang"),
+                        ],
+                        max_length=10,
+                        verbose_name="jenis unit",
+                    ),
+                ),
+                ("urutan", models.PositiveSmallIntegerField(default=0, verbose_name="urutan")),
+                ("aktif", models.BooleanField(default=True, verbose_name="aktif")),
+                (
+                    "induk",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="sub_unit",
+                        to="organisasi.unit",
+                        verbose_name="unit induk",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'unit kerja',
-                'verbose_name_plural': 'unit kerja',
-                'ordering': ['urutan', 'nama'],
+                "verbose_name": "unit kerja",
+                "verbose_name_plural": "unit kerja",
+                "ordering": ["urutan", "nama"],
             },
         ),
         migrations.AddField(
-            model_name='jabatan',
-            name='unit',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='jabatan', to='organisasi.unit', verbose_name='unit kerja'),
+            model_name="jabatan",
+            name="unit",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="jabatan",
+                to="organisasi.unit",
+                verbose_name="unit kerja",
+            ),
         ),
         migrations.CreateModel(
-            name='Delegasi',
+            name="Delegasi",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('jenis', models.CharField(choices=[('plh', 'Pelaksana Harian (Plh)'), ('plt', 'Pelaksana Tugas (Plt)')], default='plh', max_length=3, verbose_name='jenis')),
-                ('mulai', models.DateField(verbose_name='tanggal mulai')),
-                ('selesai', models.DateField(verbose_name='tanggal selesai')),
-                ('dasar', models.CharField(blank=True, help_text='Nomor surat perintah Plh/Plt.', max_length=200, verbose_name='dasar penunjukan')),
-                ('keterangan', models.TextField(blank=True, verbose_name='keterangan')),
-                ('jabatan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='delegasi', to='organisasi.jabatan', verbose_name='jabatan yang dilaksanakan')),
-                ('pegawai', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='delegasi', to='organisasi.pegawai', verbose_name='pelaksana')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "jenis",
+                    models.CharField(
+                        choices=[("plh", "Pelaksana Harian (Plh)"), ("plt", "Pelaksana Tugas (Plt)")],
+                        default="plh",
+                        max_length=3,
+                        verbose_name="jenis",
+                    ),
+                ),
+                ("mulai", models.DateField(verbose_name="tanggal mulai")),
+                ("selesai", models.DateField(verbose_name="tanggal selesai")),
+                (
+                    "dasar",
+                    models.CharField(
+                        blank=True,
+                        help_text="Nomor surat perintah Plh/Plt.",
+                        max_length=200,
+                        verbose_name="dasar penunjukan",
+                    ),
+                ),
+                ("keterangan", models.TextField(blank=True, verbose_name="keterangan")),
+                (
+                    "jabatan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="delegasi",
+                        to="organisasi.jabatan",
+                        verbose_name="jabatan yang dilaksanakan",
+                    ),
+                ),
+                (
+                    "pegawai",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="delegasi",
+                        to="organisasi.pegawai",
+                        verbose_name="pelaksana",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'delegasi Plh/Plt',
-                'verbose_name_plural': 'delegasi Plh/Plt',
-                'ordering': ['-mulai'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('selesai__gte', models.F('mulai'))), name='delegasi_selesai_setelah_mulai', violation_error_message='Tanggal selesai tidak boleh sebelum tanggal mulai.')],
+                "verbose_name": "delegasi Plh/Plt",
+                "verbose_name_plural": "delegasi Plh/Plt",
+                "ordering": ["-mulai"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("selesai__gte", models.F("mulai"))),
+                        name="delegasi_selesai_setelah_mulai",
+                        violation_error_message="Tanggal selesai tidak boleh sebelum tanggal mulai.",
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='unit',
-            constraint=models.UniqueConstraint(fields=('induk', 'kode'), name='unit_kode_unik_per_induk'),
+            model_name="unit",
+            constraint=models.UniqueConstraint(fields=("induk", "kode"), name="unit_kode_unik_per_induk"),
         ),
         migrations.AddConstraint(
-            model_name='unit',
-            constraint=models.UniqueConstraint(condition=models.Q(('induk__isnull', True)), fields=('kode',), name='unit_kode_unik_akar'),
+            model_name="unit",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("induk__isnull", True)), fields=("kode",), name="unit_kode_unik_akar"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='jabatan',
-            constraint=models.UniqueConstraint(fields=('unit', 'nama'), name='jabatan_nama_unik_per_unit'),
+            model_name="jabatan",
+            constraint=models.UniqueConstraint(fields=("unit", "nama"), name="jabatan_nama_unik_per_unit"),
         ),
         migrations.AddConstraint(
-            model_name='jabatan',
-            constraint=models.UniqueConstraint(condition=models.Q(('aktif', True), ('kepala_unit', True)), fields=('unit',), name='satu_kepala_per_unit', violation_error_message='Unit ini sudah memiliki jabatan kepala unit yang aktif.'),
+            model_name="jabatan",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("aktif", True), ("kepala_unit", True)),
+                fields=("unit",),
+                name="satu_kepala_per_unit",
+                violation_error_message="Unit ini sudah memiliki jabatan kepala unit yang aktif.",
+            ),
         ),
     ]

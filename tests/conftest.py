@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import Client
+
+
+@pytest.fixture
+def demo(db: None) -> None:
+    """The demo organisation, roles and public root, exactly as `make run` loads them."""
+    call_command("muat_demo", diam=True)
+
+
+@pytest.fixture
+def masuk_sebagai(demo: None, client: Client):  # type: ignore[no-untyped-def]
+    """Log the test client in as a demo account (by username)."""
+
+    def _masuk(username: str) -> Client:
+        user = get_user_model().objects.get(username=username)
+        client.force_login(user)
+        return client
+
+    return _masuk
+
+
+@pytest.fixture
+def demo_password() -> str:
+    return settings.LONTAR_DEMO_PASSWORD

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from lontar import health
+from lontar.celery import app as celery_app
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthz_ok_semua_komponen(client: Client) -> None:
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["status"] == "ok"
+    assert data["checks"] == {name: {"status": "ok"} for name in ("database", "broker", "search")}
+
+
+def test_healthz_503_saat_broker_mati(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A Redis port nobody listens on: the check must fail fast, not hang.
+    monkeypatch.setattr(celery_app.conf, "broker_url", "redis://127.0.0.1:9/0")
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    data = response.json()
+    assert data["status"] == "error"
+    assert data["checks"]["broker"]["status"] == "error"
+    assert data["checks"]["database"] == {"status": "ok"}
+
+
+def test_healthz_503_saat_database_gagal(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    def gagal() -> None:
+        raise ConnectionError("tidak dapat terhubung")
+
+    monkeypatch.setitem(health.CHECKS, "database", gagal)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["database"] == {
+        "status": "error",
+        "detail": "ConnectionError: tidak dapat terhubung",
+    }
+
+
+def test_healthz_hanya_get(client: Client) -> None:
+    assert client.post("/healthz").status_code == 405
