@@ -18,6 +18,7 @@ class UserFactory(DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True  # the password hook saves only what it changed
 
     username = factory.Sequence(lambda n: f"pengguna{n}")
     first_name = factory.Faker("first_name", locale="id_ID")

@@ -39,7 +39,11 @@ def _klien(jenis: str, data_dir: Path) -> Celery:
 
 
 @pytest.mark.parametrize("jenis", BROKER)
-def test_worker_menjalankan_tugas(jenis: str, tmp_path: Path) -> None:
+def test_worker_menjalankan_tugas(jenis: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Celery reads these variables before its configuration; the client below must
+    # talk to the same broker as the worker it starts.
+    monkeypatch.delenv("CELERY_BROKER_URL", raising=False)
+    monkeypatch.delenv("CELERY_RESULT_BACKEND", raising=False)
     extra = {"REDIS_URL": os.environ["REDIS_URL"]} if jenis == "redis" else {}
     env = env_tertanam(tmp_path, **extra)
     klien = _klien(jenis, tmp_path)

@@ -18,8 +18,11 @@ def test_healthz_ok_semua_komponen(client: Client) -> None:
 
 
 def test_healthz_503_saat_broker_mati(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
-    # A Redis port nobody listens on: the check must fail fast, not hang.
-    monkeypatch.setattr(celery_app.conf, "broker_url", "redis://127.0.0.1:9/0")
+    # A Redis port nobody listens on: the check must fail fast, not hang. Celery
+    # prefers the CELERY_BROKER_URL environment variable over its configuration.
+    mati = "redis://127.0.0.1:9/0"
+    monkeypatch.setenv("CELERY_BROKER_URL", mati)
+    monkeypatch.setattr(celery_app.conf, "broker_url", mati)
     response = client.get("/healthz")
     assert response.status_code == 503
     data = response.json()
