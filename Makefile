@@ -9,7 +9,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 export LONTAR_DEMO_PASSWORD ?= lontar-demo-2026
 
-.PHONY: run test lint typecheck migrations-check pytest system-deps clean
+.PHONY: run test lint typecheck migrations-check pytest system-deps messages clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ migrations-check: $(VENV)/.test-deps
 
 pytest: $(VENV)/.test-deps
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+messages: $(VENV)/.test-deps
+	$(PY) manage.py makemessages -l en --ignore='.venv/*' --ignore='var/*' --ignore='tests/*' --ignore='bench/*'
+	$(PY) manage.py compilemessages --ignore='.venv/*'
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
