@@ -39,7 +39,8 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def page(browser):  # type: ignore[no-untyped-def]
-    context = browser.new_context(locale="id-ID", viewport={"width": 1280, "height": 900})
+    # Office browsers often send en-US: Lontar must still open in Indonesian.
+    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page

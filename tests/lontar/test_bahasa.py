@@ -16,7 +16,8 @@ def _dasbor(username: str, bahasa: str | None) -> str:
         profil.save()
     client = Client()
     client.force_login(user)
-    response = client.get("/admin/")
+    # An English-language browser: the preference in the profile decides, not the browser.
+    response = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert response.status_code == 200
     return response.content.decode()
 
@@ -33,3 +34,13 @@ def test_bahasa_inggris_dapat_dipilih(demo: None) -> None:
     assert '<html lang="en"' in html
     assert "Welcome, Rina Marlina, A.Md." in html
     assert "Positions today" in html
+
+
+def test_situs_publik_indonesia_kecuali_dipilih(client: Client) -> None:
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US").content.decode()
+    assert '<html lang="id">' in html
+    assert "Langsung ke konten" in html
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = client.get("/").content.decode()
+    assert '<html lang="en">' in html
+    assert "Skip to content" in html

@@ -9,7 +9,7 @@ from pathlib import Path
 os.environ.setdefault("LONTAR_DATA_DIR", tempfile.mkdtemp(prefix="lontar-test-"))
 
 from .base import *  # noqa: F403
-from .base import DATABASES, env
+from .base import DATABASES, STATIC_ROOT, env
 
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105 - test settings only
@@ -22,3 +22,5 @@ CELERY_TASK_EAGER_PROPAGATES = True
 if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise looks here even when DEBUG serves from finders
