@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,3 +9,8 @@ class TemplatesSuratConfig(AppConfig):
     name = "templates_surat"
     verbose_name = _("Template surat")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from .struktur import pastikan_struktur_setelah_migrate
+
+        post_migrate.connect(pastikan_struktur_setelah_migrate, sender=self)

@@ -7,13 +7,10 @@ this file. Later apps add their permissions by extending `IZIN_MODEL`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
-if TYPE_CHECKING:
-    from wagtail.models import Page
 
 OPERATOR = "Operator"
 PEJABAT = "Pejabat"
@@ -36,16 +33,28 @@ _KELOLA_ORGANISASI = [
     for aksi in ("add", "change", "delete", "view")
 ]
 
+_KELOLA_TEMPLATE = [
+    *(
+        f"templates_surat.{aksi}_{model}"
+        for model in ("jenisnaskah", "kopsurat", "polanomor")
+        for aksi in ("add", "change", "delete", "view")
+    ),
+    "templates_surat.view_nomorterbit",
+    "templates_surat.change_nomorterbit",
+    "templates_surat.buat_naskah",
+]
+
 # Model permissions per role ("app_label.codename").
 IZIN_MODEL: dict[str, list[str]] = {
-    OPERATOR: ["wagtailadmin.access_admin", *_LIHAT_ORGANISASI],
-    PEJABAT: ["wagtailadmin.access_admin", *_LIHAT_ORGANISASI],
+    OPERATOR: ["wagtailadmin.access_admin", *_LIHAT_ORGANISASI, "templates_surat.buat_naskah"],
+    PEJABAT: ["wagtailadmin.access_admin", *_LIHAT_ORGANISASI, "templates_surat.buat_naskah"],
     STAF: ["wagtailadmin.access_admin"],
     ARSIPARIS: ["wagtailadmin.access_admin", *_LIHAT_ORGANISASI],
     HUMAS: ["wagtailadmin.access_admin"],
     ADMINISTRATOR: [
         "wagtailadmin.access_admin",
         *_KELOLA_ORGANISASI,
+        *_KELOLA_TEMPLATE,
         "auth.add_user",
         "auth.change_user",
         "auth.delete_user",
@@ -67,11 +76,18 @@ IZIN_MODEL: dict[str, list[str]] = {
     ],
 }
 
-# Page permissions on the public site root (Beranda) per role. Humas edit and
-# submit for moderation; publishing is the job of the Publikasi workflow.
-IZIN_HALAMAN_PUBLIK: dict[str, list[str]] = {
-    HUMAS: ["add_page", "change_page", "lock_page", "unlock_page"],
-    ADMINISTRATOR: ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"],
+# Page permissions per role on the top-level pages (children of the root, found by
+# slug so this app needs no import of the apps that create them): the public site
+# (Beranda) and the letter templates. Humas edit and submit for moderation; nobody
+# publishes a template directly: the "Persetujuan template" workflow does.
+IZIN_HALAMAN: dict[str, dict[str, list[str]]] = {
+    "beranda": {
+        HUMAS: ["add_page", "change_page", "lock_page", "unlock_page"],
+        ADMINISTRATOR: ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"],
+    },
+    "template-surat": {
+        ADMINISTRATOR: ["add_page", "change_page", "lock_page", "unlock_page"],
+    },
 }
 
 # Image/document permissions on the root collection per role.
@@ -107,7 +123,7 @@ def _izin(kode: str, using: str) -> Permission:
 
 def siapkan_peran(using: str = "default") -> dict[str, Group]:
     """Create or update the role groups so their permissions are exactly those above."""
-    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
     grup: dict[str, Group] = {}
     with transaction.atomic(using=using):
@@ -116,18 +132,20 @@ def siapkan_peran(using: str = "default") -> dict[str, Group]:
             group.permissions.set([_izin(kode, using) for kode in IZIN_MODEL[nama]])
             grup[nama] = group
 
-        beranda = _beranda(using)
-        if beranda is not None:
-            for nama, codenames in IZIN_HALAMAN_PUBLIK.items():
+        for slug, per_peran in IZIN_HALAMAN.items():
+            halaman = Page.objects.db_manager(using).filter(depth=2, slug=slug).first()
+            if halaman is None:
+                continue  # created later by its own app, which calls siapkan_peran() again
+            for nama in SEMUA_PERAN:
                 izin = Permission.objects.db_manager(using).filter(
-                    content_type__app_label="wagtailcore", codename__in=codenames
+                    content_type__app_label="wagtailcore", codename__in=per_peran.get(nama, [])
                 )
-                GroupPagePermission.objects.db_manager(using).filter(group=grup[nama], page=beranda).exclude(
+                GroupPagePermission.objects.db_manager(using).filter(group=grup[nama], page=halaman).exclude(
                     permission__in=izin
                 ).delete()
                 for permission in izin:
                     GroupPagePermission.objects.db_manager(using).get_or_create(
-                        group=grup[nama], page=beranda, permission=permission
+                        group=grup[nama], page=halaman, permission=permission
                     )
 
         akar_koleksi = Collection.get_first_root_node()
@@ -142,11 +160,3 @@ def siapkan_peran(using: str = "default") -> dict[str, Group]:
                         group=grup[nama], collection=akar_koleksi, permission=permission
                     )
     return grup
-
-
-def _beranda(using: str) -> Page | None:
-    """The public site's root page (Beranda), if the site exists yet."""
-    from wagtail.models import Site
-
-    site = Site.objects.db_manager(using).filter(is_default_site=True).select_related("root_page").first()
-    return site.root_page if site else None

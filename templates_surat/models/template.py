@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from ..blocks import IsiStreamBlock, KolomStreamBlock
+
+
+class TemplateSuratIndexPage(Page):
+    """Folder of letter templates. Lives outside every Site: never served publicly."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["templates_surat.TemplateSuratPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("indeks template surat")
+
+    def serve(self, request, *args, **kwargs):  # type: ignore[no-untyped-def]
+        from django.http import Http404
+
+        raise Http404
+
+
+class TemplateSuratPage(Page):
+    jenis = models.ForeignKey(
+        "templates_surat.JenisNaskah", verbose_name=_("jenis naskah"), on_delete=models.PROTECT, related_name="+"
+    )
+    kop = models.ForeignKey(
+        "templates_surat.KopSurat", verbose_name=_("kop surat"), on_delete=models.PROTECT, related_name="+"
+    )
+    pola_nomor = models.ForeignKey(
+        "templates_surat.PolaNomor",
+        verbose_name=_("pola nomor"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    klasifikasi_bawaan = models.CharField(
+        _("klasifikasi bawaan"), max_length=30, blank=True, help_text=_("Kode klasifikasi arsip, mis. 000.1.2.3.")
+    )
+    tembusan_bawaan = models.TextField(_("tembusan bawaan"), blank=True, help_text=_("Satu tembusan per baris."))
+    ringkasan = models.CharField(_("ringkasan untuk operator"), max_length=255, blank=True)
+    kolom = StreamField(KolomStreamBlock(), verbose_name=_("kolom isian"), blank=True)
+    isi = StreamField(IsiStreamBlock(), verbose_name=_("isi naskah"))
+    isian_contoh = models.JSONField(
+        _("isian contoh"),
+        default=dict,
+        blank=True,
+        help_text=_("Contoh isian (JSON) untuk pratinjau dan uji template."),
+    )
+    berkas_docx = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("berkas DOCX (opsional)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Template .docx dengan {{ placeholder }} untuk tata letak yang tidak dapat dibuat dengan blok."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("ringkasan"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("jenis"), FieldPanel("kop")]),
+                FieldRowPanel([FieldPanel("pola_nomor"), FieldPanel("klasifikasi_bawaan")]),
+                FieldPanel("tembusan_bawaan"),
+            ],
+            heading=_("Naskah"),
+        ),
+        HelpPanel(
+            content=_(
+                "<p>Placeholder standar selalu tersedia: <code>{{ hal }}</code>, <code>{{ sifat }}</code>, "
+                "<code>{{ lampiran }}</code>, <code>{{ tanggal }}</code>, <code>{{ kepada }}</code>, "
+                "<code>{{ tembusan }}</code>, <code>{{ nomor }}</code>, <code>{{ penandatangan.nama }}</code>, "
+                "<code>{{ unit.nama }}</code>, <code>{{ kop.tempat }}</code>. Filter: <code>|tanggal</code>, "
+                "<code>|hari</code>, <code>|rupiah</code>.</p>"
+            ),
+            heading=_("Placeholder"),
+        ),
+        FieldPanel("kolom"),
+        FieldPanel("isi"),
+        FieldPanel("isian_contoh"),
+        FieldPanel("berkas_docx"),
+    ]
+
+    parent_page_types = ["templates_surat.TemplateSuratIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("template surat")
+        verbose_name_plural = _("template surat")
+        permissions = [("buat_naskah", _("Dapat membuat naskah dari template surat"))]
+
+    def serve(self, request, *args, **kwargs):  # type: ignore[no-untyped-def]
+        from django.http import Http404
+
+        raise Http404
+
+    @property
+    def definisi_kolom(self) -> list[dict[str, Any]]:
+        """Field definitions as plain dicts: {"tipe", "nama", "label", "wajib", ...}."""
+        return [{"tipe": child.block_type, **dict(child.value)} for child in self.kolom]
+
+    def clean(self) -> None:
+        super().clean()
+        from ..susun import periksa_template
+
+        periksa_template(self)
