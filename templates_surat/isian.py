@@ -133,7 +133,7 @@ class PenandatanganField(forms.ModelChoiceField):
 class IsianForm(forms.Form):
     """The operator's form: standard letter fields first, then the template's own."""
 
-    hal = forms.CharField(label=_("Hal/perihal"), max_length=255)
+    hal = forms.CharField(label=_("Hal/perihal"), max_length=255, required=False)
     sifat = forms.ChoiceField(label=_("Sifat"), choices=[(s, s) for s in SIFAT], initial="Biasa")
     lampiran = forms.CharField(label=_("Lampiran"), max_length=100, initial="-", required=False)
     kepada = forms.CharField(
@@ -161,8 +161,9 @@ class IsianForm(forms.Form):
             .select_related("jabatan")
             .order_by("jabatan__unit__urutan", "nama")
         )
-        if template.jenis.tata_letak == "surat":
+        if template.jenis.tata_letak == "surat":  # correspondence always has Hal and Yth.
             self.fields["kepada"].required = True
+            self.fields["hal"].required = True
         self.nama_kolom: list[str] = []
         for definisi in template.definisi_kolom:
             self.fields[definisi["nama"]] = _field_kolom(definisi)

@@ -17,22 +17,24 @@ from .models import JenisNaskah, TemplateSuratIndexPage
 S, J = TataLetak.SURAT.value, TataLetak.JUDUL.value
 
 # (kode, nama, tata letak, judul cetak) — Permendagri 1/2023 tentang Tata Naskah Dinas.
+# Naskah with a printed title and a centred number (berita acara, surat keterangan…)
+# use the title layout; letters addressed to someone (Yth.) use the correspondence one.
 JENIS_NASKAH: list[tuple[str, str, str, str]] = [
     ("SD", "Surat Dinas", S, ""),
     ("ND", "Nota Dinas", S, "NOTA DINAS"),
     ("MEMO", "Memo", S, "MEMO"),
     ("UND", "Surat Undangan", S, ""),
-    ("SKET", "Surat Keterangan", S, "SURAT KETERANGAN"),
+    ("SKET", "Surat Keterangan", J, "SURAT KETERANGAN"),
     ("SPENG", "Surat Pengantar", S, "SURAT PENGANTAR"),
-    ("SKU", "Surat Kuasa", S, "SURAT KUASA"),
+    ("SKU", "Surat Kuasa", J, "SURAT KUASA"),
     ("SPGL", "Surat Panggilan", S, "SURAT PANGGILAN"),
     ("TS", "Telaahan Staf", S, "TELAAHAN STAF"),
-    ("LAP", "Laporan", S, "LAPORAN"),
-    ("BA", "Berita Acara", S, "BERITA ACARA"),
-    ("PENG", "Pengumuman", S, "PENGUMUMAN"),
-    ("NOT", "Notula", S, "NOTULA"),
-    ("REK", "Rekomendasi", S, "REKOMENDASI"),
-    ("SERT", "Sertifikat/Piagam", S, "SERTIFIKAT"),
+    ("LAP", "Laporan", J, "LAPORAN"),
+    ("BA", "Berita Acara", J, "BERITA ACARA"),
+    ("PENG", "Pengumuman", J, "PENGUMUMAN"),
+    ("NOT", "Notula", J, "NOTULA"),
+    ("REK", "Rekomendasi", J, "REKOMENDASI"),
+    ("SERT", "Sertifikat/Piagam", J, "SERTIFIKAT"),
     ("PER", "Peraturan", J, "PERATURAN"),
     ("KEP", "Keputusan", J, "KEPUTUSAN"),
     ("INS", "Instruksi", J, "INSTRUKSI"),

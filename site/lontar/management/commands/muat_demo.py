@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from organisasi import demo as demo_organisasi
 from organisasi.peran import siapkan_peran
 from publik import demo as demo_publik
+from templates_surat import demo as demo_template
 
 
 class Command(BaseCommand):
@@ -25,9 +26,10 @@ class Command(BaseCommand):
         demo_publik.pastikan_beranda()
         siapkan_peran()
         hasil = demo_organisasi.muat(password)
+        template = demo_template.muat()
         if options["diam"]:
             return
-        self.stdout.write(self.style.SUCCESS("Data demo siap."))
+        self.stdout.write(self.style.SUCCESS(f"Data demo siap ({len(template)} template surat terbit)."))
         self.stdout.write(f"Akun demo (kata sandi: {password}):")
         for akun in hasil.akun:
             peran = ", ".join(akun.peran)
