@@ -130,6 +130,20 @@ def _blok(child: Any, kon: dict[str, Any], tabel_def: dict[str, dict[str, Any]],
     return []  # tanda_tangan: handled with the signer below
 
 
+def konteks_lengkap(template: TemplateSuratPage, data_isian: dict[str, Any], *, nomor: str | None) -> dict[str, Any]:
+    """Everything placeholders may use: the isian plus nomor, unit and kop."""
+    kon = isian.konteks(template, data_isian)
+    unit = template.kop.unit
+    kon.update(
+        {
+            "nomor": nomor or _nomor_konsep(template, kon),
+            "unit": {"nama": unit.nama, "kode": unit.kode},
+            "kop": {"tempat": template.kop.tempat, "alamat": template.kop.alamat},
+        }
+    )
+    return kon
+
+
 def susun(
     template: TemplateSuratPage,
     data_isian: dict[str, Any],
@@ -138,17 +152,9 @@ def susun(
     konsep: bool = True,
 ) -> Dokumen:
     """Template + validated isian → Dokumen. `nomor` is the final number once signed."""
-    kon = isian.konteks(template, data_isian)
+    kon = konteks_lengkap(template, data_isian, nomor=nomor)
     kop_surat = template.kop
-    unit = kop_surat.unit
     tanggal = kon.get("tanggal") or timezone.localdate()
-    kon.update(
-        {
-            "nomor": nomor or _nomor_konsep(template, kon),
-            "unit": {"nama": unit.nama, "kode": unit.kode},
-            "kop": {"tempat": kop_surat.tempat, "alamat": kop_surat.alamat},
-        }
-    )
     tabel_def = {d["nama"]: d for d in template.definisi_kolom if d["tipe"] == "tabel"}
     blok: list[Blok] = []
     atas_nama = ""

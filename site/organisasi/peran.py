@@ -79,14 +79,16 @@ IZIN_MODEL: dict[str, list[str]] = {
 # Page permissions per role on the top-level pages (children of the root, found by
 # slug so this app needs no import of the apps that create them): the public site
 # (Beranda) and the letter templates. Humas edit and submit for moderation; nobody
-# publishes a template directly: the "Persetujuan template" workflow does.
+# publishes a template directly: only approving the "Persetujuan template" workflow does.
 IZIN_HALAMAN: dict[str, dict[str, list[str]]] = {
     "beranda": {
         HUMAS: ["add_page", "change_page", "lock_page", "unlock_page"],
         ADMINISTRATOR: ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"],
     },
     "template-surat": {
-        ADMINISTRATOR: ["add_page", "change_page", "lock_page", "unlock_page"],
+        # publish_page is what approving the workflow's task needs; direct publishing of
+        # templates is refused by templates_surat's hooks.
+        ADMINISTRATOR: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
     },
 }
 

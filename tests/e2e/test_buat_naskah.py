@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def test_operator_membuat_surat_dinas_dengan_pratinjau(live_server, page, settings) -> None:  # type: ignore[no-untyped-def]
+    call_command("muat_demo", diam=True)
+
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("input[name=username]", "operator")
+    page.fill("input[name=password]", settings.LONTAR_DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+
+    page.goto(f"{live_server.url}/admin/buat-naskah/")
+    page.click("text=Surat Dinas")
+    page.click("text=Isi dengan contoh")
+    frame = page.frame_locator("[data-pratinjau-frame]")
+    frame.locator("text=Permohonan Data Layanan Publik Tahun 2026").first.wait_for()
+
+    page.fill("input[name=hal]", "Permohonan Data Statistik Sektoral")
+    frame.locator("text=Permohonan Data Statistik Sektoral").first.wait_for()
+    assert frame.locator("text=KONSEP").count() >= 1
+
+    with page.expect_download() as unduhan:
+        page.click("button[value=pdf]")
+    path = unduhan.value.path()
+    with open(path, "rb") as berkas:
+        assert berkas.read(5) == b"%PDF-"
+    assert unduhan.value.suggested_filename.endswith("-konsep.pdf")
