@@ -87,8 +87,8 @@ def periksa(sumber: str, lokasi: str = "") -> set[str]:
 
 def render(sumber: str, konteks: dict[str, Any], lokasi: str = "") -> Markup:
     """Render `sumber`; the result is escaped markup (safe to embed in HTML)."""
-    if "{" not in sumber:
-        return Markup.escape(sumber) if not isinstance(sumber, Markup) else sumber
+    if "{" not in sumber:  # no placeholders: the template's own text, as Jinja would output it
+        return Markup(sumber)  # noqa: S704 - template text is written by administrators
     try:
         template = lingkungan().from_string(sumber)
         return Markup(template.render(konteks))  # noqa: S704 - autoescaped sandbox output

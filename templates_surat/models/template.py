@@ -105,6 +105,28 @@ class TemplateSuratPage(Page):
 
         raise Http404
 
+    def serve_preview(self, request, mode_name):  # type: ignore[no-untyped-def]
+        """Wagtail's preview panel shows the letter rendered with the sample isian."""
+        from django.http import HttpResponse
+        from django.utils.html import escape
+
+        from .. import layanan
+        from ..engine import GalatTemplate
+        from ..isian import GalatIsian
+        from ..render import GalatRender
+
+        if self.berkas_docx_id:
+            pesan = "Template DOCX unggahan: gunakan Buat naskah untuk mengunduh PDF atau DOCX."
+            return HttpResponse(f"<!DOCTYPE html><html lang='id'><body><p>{escape(pesan)}</p></body></html>")
+        try:
+            berkas = layanan.render(self, self.isian_contoh, "html")
+        except (GalatTemplate, GalatIsian, GalatRender) as exc:
+            judul = "Pratinjau belum dapat dibuat"
+            return HttpResponse(
+                f"<!DOCTYPE html><html lang='id'><body><h1>{judul}</h1><p>{escape(str(exc))}</p></body></html>"
+            )
+        return HttpResponse(berkas.isi, content_type=berkas.content_type)
+
     @property
     def definisi_kolom(self) -> list[dict[str, Any]]:
         """Field definitions as plain dicts: {"tipe", "nama", "label", "wajib", ...}."""

@@ -200,3 +200,15 @@ def test_tanggal_bahasa_indonesia() -> None:
     assert tanggal_indonesia(tanggal) == "24 November 2026"
     assert hari_indonesia(tanggal) == "Selasa"
     assert bulan_romawi(11) == "XI"
+
+
+def test_pratinjau_wagtail_menampilkan_naskah_dengan_isian_contoh(templates_demo: None, client) -> None:  # type: ignore[no-untyped-def]
+    from django.urls import reverse
+
+    client.force_login(get_user_model().objects.get(username="admin"))
+    template = _template("surat-undangan")
+    response = client.get(reverse("wagtailadmin_pages:view_draft", args=[template.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Undangan Rapat Koordinasi Satu Data" in html
+    assert "Selasa, 1 Desember 2026" in html
