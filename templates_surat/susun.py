@@ -165,7 +165,7 @@ def susun(
         blok.extend(_blok(child, kon, tabel_def, lokasi))
 
     ttd = kon.get("penandatangan") or {}
-    jabatan_ttd = escape(ttd.get("jabatan", ""))
+    jabatan_ttd: str = escape(ttd.get("jabatan", ""))
     if atas_nama:
         jabatan_ttd = f"{atas_nama}<br>{jabatan_ttd}"
     jenis = template.jenis

@@ -21,7 +21,7 @@ class TemplateSuratIndexPage(Page):
     class Meta:
         verbose_name = _("indeks template surat")
 
-    def serve(self, request, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def serve(self, request, *args, **kwargs):
         from django.http import Http404
 
         raise Http404
@@ -100,12 +100,12 @@ class TemplateSuratPage(Page):
         verbose_name_plural = _("template surat")
         permissions = [("buat_naskah", _("Dapat membuat naskah dari template surat"))]
 
-    def serve(self, request, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def serve(self, request, *args, **kwargs):
         from django.http import Http404
 
         raise Http404
 
-    def serve_preview(self, request, mode_name):  # type: ignore[no-untyped-def]
+    def serve_preview(self, request, mode_name):
         """Wagtail's preview panel shows the letter rendered with the sample isian."""
         from django.http import HttpResponse
         from django.utils.html import escape
