@@ -7,23 +7,27 @@ the logo picture.
 
 from __future__ import annotations
 
+import datetime
 import io
+import logging
 import re
 from functools import lru_cache
 from html import escape
 
 import docx
 from docx.document import Document as DocumentObject
+from docx.image.exceptions import UnrecognizedImageError
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt
-from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from ..dokumen import Daftar, Dokumen, Judul, Paragraf, Rincian, Tabel, TataLetak
 from .html import berkas_logo, jabatan_ttd, judul_metadata, lebar_teks_em, proporsi_kolom
 from .inline import ke_run, ke_teks
+
+log = logging.getLogger(__name__)
 
 FONT = "Times New Roman"  # LibreOffice and fontconfig map it to the metric-compatible Liberation Serif
 CM = 567  # twips
@@ -46,11 +50,12 @@ def _rpr(
     ukuran: float | None = None,
     warna: str = "",
 ) -> str:
+    # Element order follows the WordprocessingML schema (Word rejects other orders).
     isi = ("<w:b/>" if tebal else "") + ("<w:i/>" if miring else "")
     isi += f'<w:color w:val="{warna}"/>' if warna else ""
-    isi += '<w:u w:val="single"/>' if garis_bawah else ""
     if ukuran:
         isi += f'<w:sz w:val="{round(ukuran * 2)}"/><w:szCs w:val="{round(ukuran * 2)}"/>'
+    isi += '<w:u w:val="single"/>' if garis_bawah else ""
     return f"<w:rPr>{isi}</w:rPr>" if isi else ""
 
 
@@ -117,8 +122,8 @@ def _tbl(lebar: list[int], baris: list[str], *, garis: bool = False, inden: int 
         )
         mar = '<w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/>'
     else:
-        sisi = "".join(f'<w:{s} w:val="nil"/>' for s in ("top", "left", "right", "insideH", "insideV"))
-        sisi += bawah or '<w:bottom w:val="nil"/>'
+        sisi = '<w:top w:val="nil"/><w:left w:val="nil"/>' + (bawah or '<w:bottom w:val="nil"/>')
+        sisi += '<w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/>'
         mar = '<w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/>'
     return (
         f'<w:tbl><w:tblPr><w:tblW w:w="{sum(lebar)}" w:type="dxa"/><w:tblInd w:w="{inden}" w:type="dxa"/>'
@@ -381,6 +386,9 @@ def _template() -> tuple[bytes, str, str]:
         rfonts.set(qn(atribut), FONT)
     for tema in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
         rfonts.attrib.pop(qn(tema), None)
+    sz = rpr.find(qn("w:sz"))
+    if sz is not None:
+        sz.addnext(parse_xml(f'<w:szCs {nsdecls("w")} w:val="24"/>'))
     rpr.append(parse_xml(f'<w:lang {nsdecls("w")} w:val="id-ID"/>'))
     pformat = normal.paragraph_format
     pformat.space_before, pformat.space_after, pformat.line_spacing = Pt(0), Pt(0), 1.0
@@ -404,17 +412,20 @@ def render_docx(dok: Dokumen) -> bytes:
     bagian = docx.Document(io.BytesIO(paket)).part
     bagian._element = parse_xml(awal + xml + akhir)
     dokumen = bagian.document
-    body = dokumen.element.body
     logo = berkas_logo(dok)
     if logo is not None:
-        p_logo = body.find(qn("w:tbl")).find(qn("w:tr")).find(qn("w:tc")).find(qn("w:p"))
-        p_logo.get_or_add_pPr().append(parse_xml(f'<w:jc {nsdecls("w")} w:val="left"/>'))
-        Paragraph(p_logo, dokumen._body).add_run().add_picture(str(logo), width=Cm(2.1))
+        sel_logo = dokumen.tables[0].rows[0].cells[0]  # the kop table is always first
+        try:
+            sel_logo.paragraphs[0].add_run().add_picture(str(logo), width=Cm(2.1))
+        except (UnrecognizedImageError, OSError, ValueError) as exc:
+            log.warning("Logo kop %s tidak dapat dimuat ke DOCX: %s", logo, exc)  # as WeasyPrint does: no logo
     _header(dokumen, dok.konsep)
     inti = dokumen.core_properties
     inti.title = judul_metadata(dok)[:255]
     inti.author = inti.last_modified_by = "Lontar"
     inti.language = "id-ID"
+    inti.created = inti.modified = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+    inti.revision = 1
     keluaran = io.BytesIO()
     dokumen.save(keluaran)
     return keluaran.getvalue()

@@ -388,6 +388,11 @@ def test_logo_hilang_tidak_menggagalkan(tmp_path: Path) -> None:
     assert "PEMERINTAH KOTA SUKAMAJU" in pdftotext(render_pdf(dok))
     assert "PEMERINTAH KOTA SUKAMAJU" in docx_teks(render_docx(dok))
     assert "<img" not in render_html(dok)
+    rusak = tmp_path / "rusak.png"
+    rusak.write_bytes(b"bukan gambar")
+    dok = buat_surat_dinas(str(rusak))
+    assert NAMA in pdftotext(render_pdf(dok))
+    assert NAMA in docx_teks(render_docx(dok))
 
 
 # ---------------------------------------------------------------- DOCX
