@@ -7,6 +7,7 @@ import io
 import pytest
 from django.apps import apps
 from django.contrib.auth import authenticate, get_user_model
+from django.core import serializers
 from django.core.management import call_command
 
 from organisasi.models import Jabatan, JenisUnit, Unit
@@ -24,13 +25,13 @@ PERAN_AKUN = {
 }
 
 
-def _snapshot() -> dict[str, list[tuple]]:
-    """Every row of every model, so a second load can be compared field by field."""
+def _snapshot() -> dict[str, str]:
+    """Every row of every model, serialised, so a second load can be compared field by field."""
     hasil = {}
     for model in apps.get_models():
         if model._meta.app_label in {"sessions", "wagtailsearch", "admin"}:
             continue
-        hasil[model._meta.label] = sorted(model.objects.values_list(), key=repr)
+        hasil[model._meta.label] = serializers.serialize("json", model._base_manager.order_by("pk"))
     return hasil
 
 

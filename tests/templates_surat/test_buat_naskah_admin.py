@@ -60,8 +60,12 @@ def test_form_pratinjau_dan_unduh(templates_demo: None) -> None:
     unduh = client.post(reverse("templates_surat:buat", args=[template.pk]), _post_data(template, format="docx"))
     assert unduh.status_code == 200
     assert unduh["Content-Disposition"].startswith('attachment; filename="surat-dinas-')
-    teks = "\n".join(p.text for p in docx.Document(io.BytesIO(unduh.content)).paragraphs)
-    assert "Dr. Ahmad Fauzi, S.Kom., M.T." in teks or "Dr. Ahmad Fauzi" in unduh.content.decode("latin-1")
+    dokumen = docx.Document(io.BytesIO(unduh.content))
+    teks = " ".join(
+        [p.text for p in dokumen.paragraphs] + [c.text for t in dokumen.tables for r in t.rows for c in r.cells]
+    )
+    assert "Dr. Ahmad Fauzi, S.Kom., M.T." in teks
+    assert "Permohonan Data Layanan Publik Tahun 2026" in teks
 
     pdf = client.post(reverse("templates_surat:buat", args=[template.pk]), _post_data(template, format="pdf"))
     assert pdf.status_code == 200
