@@ -16,7 +16,7 @@ def test_operator_membuat_surat_dinas_dengan_pratinjau(live_server, page, settin
     page.wait_for_url(f"{live_server.url}/admin/")
 
     page.goto(f"{live_server.url}/admin/buat-naskah/")
-    page.click("text=Surat Dinas")
+    page.get_by_role("link", name="Surat Dinas", exact=True).click()
     page.click("text=Isi dengan contoh")
     frame = page.frame_locator("[data-pratinjau-frame]")
     frame.locator("text=Permohonan Data Layanan Publik Tahun 2026").first.wait_for()
