@@ -82,5 +82,3 @@ def pratinjau(request: HttpRequest, page_id: int) -> HttpResponse:
     except (GalatTemplate, GalatRender, isian_mod.GalatIsian) as exc:
         return JsonResponse({"galat": {"__all__": [str(exc)]}}, status=400)
     return HttpResponse(berkas.isi, content_type=berkas.content_type)
-
-

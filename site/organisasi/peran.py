@@ -7,10 +7,8 @@ this file. Later apps add their permissions by extending `IZIN_MODEL`.
 
 from __future__ import annotations
 
-
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-
 
 OPERATOR = "Operator"
 PEJABAT = "Pejabat"

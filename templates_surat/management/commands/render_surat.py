@@ -1,7 +1,7 @@
 """Render a letter from a template on the command line (batch work, integration).
 
-    python manage.py render_surat surat-dinas --format pdf --output surat.pdf
-    python manage.py render_surat surat-tugas --isian data.json --format docx --output st.docx
+python manage.py render_surat surat-dinas --format pdf --output surat.pdf
+python manage.py render_surat surat-tugas --isian data.json --format docx --output st.docx
 """
 
 from __future__ import annotations
