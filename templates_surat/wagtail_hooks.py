@@ -43,35 +43,35 @@ register_snippet(TemplateSuratViewSetGroup)
 
 
 @hooks.register("register_admin_urls")
-def daftarkan_url():  # type: ignore[no-untyped-def]
+def daftarkan_url():
     return [path("buat-naskah/", include((urls.urlpatterns, "templates_surat"), namespace="templates_surat"))]
 
 
 class BuatNaskahMenuItem(MenuItem):
-    def is_shown(self, request):  # type: ignore[no-untyped-def]
+    def is_shown(self, request):
         return request.user.has_perm(IZIN)
 
 
 @hooks.register("register_admin_menu_item")
-def menu_buat_naskah():  # type: ignore[no-untyped-def]
+def menu_buat_naskah():
     return BuatNaskahMenuItem(
         _("Buat naskah"), reverse("templates_surat:daftar"), name="buat-naskah", icon_name="doc-full-inverse", order=100
     )
 
 
-def _template_surat(page) -> bool:  # type: ignore[no-untyped-def]
+def _template_surat(page) -> bool:
     return page is not None and isinstance(page.specific_deferred, TemplateSuratPage)
 
 
 @hooks.register("construct_page_action_menu")
-def sembunyikan_terbit_langsung(menu_items, request, context):  # type: ignore[no-untyped-def]
+def sembunyikan_terbit_langsung(menu_items, request, context):
     """Templates go live only by approval in the "Persetujuan template" workflow."""
     page = context.get("page")
     if page is not None and (isinstance(page, TemplateSuratPage) or _template_surat(page)):
         menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
 
 
-def _tolak_terbit_langsung(request, page):  # type: ignore[no-untyped-def]
+def _tolak_terbit_langsung(request, page):
     if request.method == "POST" and "action-publish" in request.POST:
         messages.error(
             request,
@@ -82,14 +82,14 @@ def _tolak_terbit_langsung(request, page):  # type: ignore[no-untyped-def]
 
 
 @hooks.register("before_edit_page")
-def tolak_terbit_langsung_saat_sunting(request, page):  # type: ignore[no-untyped-def]
+def tolak_terbit_langsung_saat_sunting(request, page):
     if _template_surat(page):
         return _tolak_terbit_langsung(request, page)
     return None
 
 
 @hooks.register("before_create_page")
-def tolak_terbit_langsung_saat_buat(request, parent_page, page_class):  # type: ignore[no-untyped-def]
+def tolak_terbit_langsung_saat_buat(request, parent_page, page_class):
     if issubclass(page_class, TemplateSuratPage) and request.method == "POST" and "action-publish" in request.POST:
         messages.error(request, _("Template surat hanya terbit melalui alur Persetujuan template."))
         return redirect("wagtailadmin_pages:add", "templates_surat", "templatesuratpage", parent_page.pk)
