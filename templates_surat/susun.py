@@ -6,7 +6,6 @@ the Dokumen built here, so preview, DOCX and PDF always agree.
 
 from __future__ import annotations
 
-import re
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +17,7 @@ from markupsafe import Markup
 
 from . import engine, isian
 from .dokumen import Blok, Daftar, Dokumen, Judul, Kop, Paragraf, Penandatangan, Rincian, Tabel, TataLetak
-from .tanggal import bulan_romawi, tanggal_indonesia
+from .tanggal import tanggal_indonesia
 
 if TYPE_CHECKING:
     from .models import TemplateSuratPage
@@ -69,20 +68,22 @@ def _teks(nilai: Markup | str) -> str:
 
 
 def _nomor_konsep(template: TemplateSuratPage, kon: dict[str, Any]) -> str:
-    pola = template.pola_nomor
-    if pola is None:
+    """A draft shows its number with the sequence left blank: it is given at signing."""
+    from .penomoran import format_nomor
+
+    if template.pola_nomor is None:
         return ""
-    tanggal = kon.get("tanggal") or timezone.localdate()
-    unit = template.kop.unit
-    nilai = {
-        "klasifikasi": template.klasifikasi_bawaan or "…",
-        "unit": unit.kode,
-        "jenis": template.jenis.kode,
-        "bulan_romawi": bulan_romawi(tanggal.month),
-        "bulan": str(tanggal.month),
-        "tahun": str(tanggal.year),
-    }
-    return re.sub(r"\{urut(?::\d+)?\}", "     ", pola.pola).format(**nilai)
+    try:
+        return format_nomor(
+            template.pola_nomor,
+            urut="     ",
+            klasifikasi=template.klasifikasi_bawaan or "…",
+            unit=template.kop.unit,
+            jenis=template.jenis,
+            tanggal=kon.get("tanggal") or timezone.localdate(),
+        )
+    except ValueError:
+        return ""
 
 
 def _blok(child: Any, kon: dict[str, Any], tabel_def: dict[str, dict[str, Any]], lokasi: str) -> list[Blok]:

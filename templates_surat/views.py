@@ -16,6 +16,7 @@ from . import isian as isian_mod
 from . import layanan
 from .engine import GalatTemplate
 from .models import TemplateSuratPage
+from .penomoran import pratinjau_berikutnya
 from .render import GalatRender
 
 IZIN = "templates_surat.buat_naskah"
@@ -65,8 +66,27 @@ def buat(request: HttpRequest, page_id: int) -> HttpResponse:
     return render(
         request,
         "templates_surat/admin/buat.html",
-        {"template": template, "form": form, "unggahan": bool(template.berkas_docx_id)},
+        {
+            "template": template,
+            "form": form,
+            "unggahan": bool(template.berkas_docx_id),
+            "perkiraan_nomor": _perkiraan_nomor(template),
+        },
     )
+
+
+def _perkiraan_nomor(template: TemplateSuratPage) -> str:
+    if template.pola_nomor is None:
+        return ""
+    try:
+        return pratinjau_berikutnya(
+            template.pola_nomor,
+            unit=template.kop.unit,
+            jenis=template.jenis,
+            klasifikasi=template.klasifikasi_bawaan,
+        )
+    except ValueError:
+        return ""
 
 
 @require_POST

@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import urls
+from . import admin_penomoran, urls
 from .models import JenisNaskah, KopSurat, TemplateSuratPage
 from .views import IZIN
 
@@ -32,7 +32,7 @@ class KopSuratViewSet(SnippetViewSet):
 
 
 class TemplateSuratViewSetGroup(SnippetViewSetGroup):
-    items = (JenisNaskahViewSet, KopSuratViewSet)
+    items = (JenisNaskahViewSet, KopSuratViewSet, *admin_penomoran.VIEWSETS)
     menu_icon = "doc-full-inverse"
     menu_label = _("Pengaturan naskah")
     menu_name = "pengaturan-naskah"
@@ -94,3 +94,8 @@ def tolak_terbit_langsung_saat_buat(request, parent_page, page_class):
         messages.error(request, _("Template surat hanya terbit melalui alur Persetujuan template."))
         return redirect("wagtailadmin_pages:add", "templates_surat", "templatesuratpage", parent_page.pk)
     return None
+
+
+@hooks.register("register_log_actions")
+def daftarkan_aksi_log(actions):
+    admin_penomoran.register_log_actions(actions)

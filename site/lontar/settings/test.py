@@ -21,6 +21,9 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 CELERY_TASK_EAGER_PROPAGATES = True
 if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+else:
+    # A file, not memory: concurrency tests fork processes that must share the test database.
+    DATABASES["default"]["TEST"] = {"NAME": os.path.join(os.environ["LONTAR_DATA_DIR"], "test.sqlite3")}
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise looks here even when DEBUG serves from finders
