@@ -232,7 +232,9 @@ def periksa_template(template: TemplateSuratPage) -> None:
                     % {"lokasi": lokasi, "nama": child.value["sumber"]}
                 }
             )
-    if template.isian_contoh:
+    if template.berkas_docx_id:
+        _periksa_berkas_docx(template, dikenal)
+    elif template.isian_contoh:
         try:
             susun(template, isian.validasi(template, template.isian_contoh))
         except isian.GalatIsian as exc:
@@ -254,3 +256,24 @@ def _teks_blok(child: Any) -> list[str]:
     if jenis == "tanda_tangan":
         return [nilai["atas_nama"] or ""]
     return []
+
+
+def _periksa_berkas_docx(template: TemplateSuratPage, dikenal: set[str]) -> None:
+    from .docx_unggah import DocxDitolak, placeholder_docx
+
+    dokumen = template.berkas_docx
+    if dokumen is None:
+        return
+    with dokumen.open_file() as berkas:
+        data = berkas.read()
+    try:
+        dipakai = placeholder_docx(data)
+    except DocxDitolak as exc:
+        raise ValidationError({"berkas_docx": exc.alasan}) from exc
+    except engine.GalatTemplate as exc:
+        raise ValidationError({"berkas_docx": str(exc)}) from exc
+    asing = sorted(dipakai - dikenal)
+    if asing:
+        raise ValidationError(
+            {"berkas_docx": _("Placeholder di berkas DOCX tanpa kolom isian: %(nama)s") % {"nama": ", ".join(asing)}}
+        )
