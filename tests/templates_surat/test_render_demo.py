@@ -84,7 +84,7 @@ def test_template_demo_menjadi_docx_html_pdf(templates_demo: None, slug: str) ->
 
 
 def test_docx_demo_dibuka_libreoffice(templates_demo: None) -> None:
-    for slug in ("surat-dinas", "surat-tugas"):
+    for slug in DEMO:
         template = TemplateSuratPage.objects.get(slug=slug)
         data_docx = layanan.render(template, template.isian_contoh, "docx").isi
         teks = _pdftotext(docx_ke_pdf(data_docx))
