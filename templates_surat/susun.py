@@ -7,13 +7,14 @@ the Dokumen built here, so preview, DOCX and PDF always agree.
 from __future__ import annotations
 
 from html.parser import HTMLParser
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from markupsafe import Markup
+from wagtail.blocks import StreamBlockValidationError
 
 from . import engine, isian
 from .dokumen import Blok, Daftar, Dokumen, Judul, Kop, Paragraf, Penandatangan, Rincian, Tabel, TataLetak
@@ -216,21 +217,18 @@ def periksa_template(template: TemplateSuratPage) -> None:
         try:
             dipakai = set().union(*(engine.periksa(t, lokasi) for t in _teks_blok(child)))
         except engine.GalatTemplate as exc:
-            raise ValidationError({"isi": str(exc)}) from exc
+            _galat_blok(i, str(exc))
         asing = sorted(dipakai - dikenal)
         if asing:
-            raise ValidationError(
-                {
-                    "isi": _("%(lokasi)s: placeholder tanpa kolom isian: %(nama)s")
-                    % {"lokasi": lokasi, "nama": ", ".join(asing)}
-                }
+            _galat_blok(
+                i,
+                _("%(lokasi)s: placeholder tanpa kolom isian: %(nama)s") % {"lokasi": lokasi, "nama": ", ".join(asing)},
             )
         if child.block_type == "tabel" and child.value["sumber"] not in tabel:
-            raise ValidationError(
-                {
-                    "isi": _("%(lokasi)s: '%(nama)s' bukan kolom isian bertipe tabel.")
-                    % {"lokasi": lokasi, "nama": child.value["sumber"]}
-                }
+            _galat_blok(
+                i,
+                _("%(lokasi)s: '%(nama)s' bukan kolom isian bertipe tabel.")
+                % {"lokasi": lokasi, "nama": child.value["sumber"]},
             )
     if template.berkas_docx_id:
         _periksa_berkas_docx(template, dikenal)
@@ -240,7 +238,16 @@ def periksa_template(template: TemplateSuratPage) -> None:
         except isian.GalatIsian as exc:
             raise ValidationError({"isian_contoh": _("Isian contoh tidak sesuai: %(galat)s") % {"galat": exc}}) from exc
         except engine.GalatTemplate as exc:
-            raise ValidationError({"isi": str(exc)}) from exc
+            raise ValidationError(
+                {"isian_contoh": _("Isian contoh tidak dapat dirender: %(galat)s") % {"galat": exc}}
+            ) from exc
+
+
+def _galat_blok(nomor: int, pesan: str) -> NoReturn:
+    """An error shown on the body block itself in the admin's StreamField editor."""
+    raise ValidationError(
+        {"isi": StreamBlockValidationError(block_errors={nomor - 1: ValidationError(pesan)})}
+    )
 
 
 def _teks_blok(child: Any) -> list[str]:

@@ -9,6 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from ..blocks import IsiStreamBlock, KolomStreamBlock
+from ..forms import TemplateSuratForm
 
 
 class TemplateSuratIndexPage(Page):
@@ -94,6 +95,7 @@ class TemplateSuratPage(Page):
 
     parent_page_types = ["templates_surat.TemplateSuratIndexPage"]
     subpage_types: list[str] = []
+    base_form_class = TemplateSuratForm
 
     class Meta:
         verbose_name = _("template surat")
