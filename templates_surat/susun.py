@@ -245,9 +245,7 @@ def periksa_template(template: TemplateSuratPage) -> None:
 
 def _galat_blok(nomor: int, pesan: str) -> NoReturn:
     """An error shown on the body block itself in the admin's StreamField editor."""
-    raise ValidationError(
-        {"isi": StreamBlockValidationError(block_errors={nomor - 1: ValidationError(pesan)})}
-    )
+    raise ValidationError({"isi": StreamBlockValidationError(block_errors={nomor - 1: ValidationError(pesan)})})
 
 
 def _teks_blok(child: Any) -> list[str]:
