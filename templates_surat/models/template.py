@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -12,7 +13,14 @@ from ..blocks import IsiStreamBlock, KolomStreamBlock
 from ..forms import TemplateSuratForm
 
 
-class TemplateSuratIndexPage(Page):
+class TidakDisajikan:
+    """Pages that live outside every Site and are never served, even if a URL reached them."""
+
+    def serve(self, request, *args, **kwargs):
+        raise Http404
+
+
+class TemplateSuratIndexPage(TidakDisajikan, Page):
     """Folder of letter templates. Lives outside every Site: never served publicly."""
 
     parent_page_types = ["wagtailcore.Page"]
@@ -22,13 +30,8 @@ class TemplateSuratIndexPage(Page):
     class Meta:
         verbose_name = _("indeks template surat")
 
-    def serve(self, request, *args, **kwargs):
-        from django.http import Http404
 
-        raise Http404
-
-
-class TemplateSuratPage(Page):
+class TemplateSuratPage(TidakDisajikan, Page):
     jenis = models.ForeignKey(
         "templates_surat.JenisNaskah", verbose_name=_("jenis naskah"), on_delete=models.PROTECT, related_name="+"
     )
@@ -101,11 +104,6 @@ class TemplateSuratPage(Page):
         verbose_name = _("template surat")
         verbose_name_plural = _("template surat")
         permissions = [("buat_naskah", _("Dapat membuat naskah dari template surat"))]
-
-    def serve(self, request, *args, **kwargs):
-        from django.http import Http404
-
-        raise Http404
 
     def serve_preview(self, request, mode_name):
         """Wagtail's preview panel shows the letter rendered with the sample isian."""

@@ -45,3 +45,17 @@ def page(browser):  # type: ignore[no-untyped-def]
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def masuk(page, live_server, settings):  # type: ignore[no-untyped-def]
+    """Log a demo account in through the admin login form; returns the page."""
+
+    def _masuk(username: str, password: str | None = None):  # type: ignore[no-untyped-def]
+        page.goto(f"{live_server.url}/admin/login/")
+        page.fill("input[name=username]", username)
+        page.fill("input[name=password]", password or settings.LONTAR_DEMO_PASSWORD)
+        page.click("button[type=submit]")
+        return page
+
+    return _masuk

@@ -6,13 +6,10 @@ from django.core.management import call_command
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def test_operator_membuat_surat_dinas_dengan_pratinjau(live_server, page, settings) -> None:  # type: ignore[no-untyped-def]
+def test_operator_membuat_surat_dinas_dengan_pratinjau(live_server, page, masuk) -> None:  # type: ignore[no-untyped-def]
     call_command("muat_demo", diam=True)
 
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", "operator")
-    page.fill("input[name=password]", settings.LONTAR_DEMO_PASSWORD)
-    page.click("button[type=submit]")
+    masuk("operator")
     page.wait_for_url(f"{live_server.url}/admin/")
 
     page.goto(f"{live_server.url}/admin/buat-naskah/")

@@ -8,20 +8,18 @@ from templates_surat.models import TemplateSuratPage
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def test_placeholder_tanpa_kolom_ditandai_di_bloknya(live_server, page, settings) -> None:  # type: ignore[no-untyped-def]
+def test_placeholder_tanpa_kolom_ditandai_di_bloknya(live_server, page, masuk) -> None:  # type: ignore[no-untyped-def]
     """Even a draft save refuses a placeholder with no field, and says so on the block."""
     call_command("muat_demo", diam=True)
     template = TemplateSuratPage.objects.get(slug="nota-dinas")
     revisi = template.latest_revision_id
 
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", "admin")
-    page.fill("input[name=password]", settings.LONTAR_DEMO_PASSWORD)
-    page.click("button[type=submit]")
+    masuk("admin")
     page.wait_for_url(f"{live_server.url}/admin/")
 
-    page.goto(f"{live_server.url}/admin/pages/{template.pk}/edit/")
+    page.goto(f"{live_server.url}/admin/pages/{template.pk}/edit/", wait_until="networkidle")
     editor = page.locator(".public-DraftEditor-content", has_text="{{ isi_pokok }}").first
+    editor.wait_for(timeout=45_000)  # the StreamField editors are built by the admin's JS
     editor.click()
     page.keyboard.press("End")
     page.keyboard.type(" Rapat {{ nama_acara }}", delay=10)

@@ -14,21 +14,13 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from templates_surat import layanan
+from templates_surat.demo import TEMPLATE
 from templates_surat.models import TemplateSuratPage
 from templates_surat.render.libreoffice import docx_ke_pdf
 
 pytestmark = pytest.mark.django_db
 
-DEMO = [
-    "surat-dinas",
-    "nota-dinas",
-    "surat-undangan",
-    "surat-edaran",
-    "surat-tugas",
-    "surat-keputusan",
-    "berita-acara",
-    "surat-keterangan",
-]
+DEMO = [t["slug"] for t in TEMPLATE]
 
 
 def _pdftotext(pdf: bytes) -> str:

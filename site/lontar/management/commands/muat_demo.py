@@ -5,6 +5,7 @@ from organisasi import demo as demo_organisasi
 from organisasi.peran import siapkan_peran
 from publik import demo as demo_publik
 from templates_surat import demo as demo_template
+from templates_surat.struktur import pastikan_struktur
 
 
 class Command(BaseCommand):
@@ -23,7 +24,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options: object) -> None:
         password = str(options["password"] or settings.LONTAR_DEMO_PASSWORD)
+        # The top-level pages first, so the roles get their page permissions on them.
         demo_publik.pastikan_beranda()
+        pastikan_struktur()
         siapkan_peran()
         hasil = demo_organisasi.muat(password)
         template = demo_template.muat()
