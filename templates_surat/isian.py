@@ -195,13 +195,16 @@ def _ke_json(nilai: Any) -> Any:
     return nilai
 
 
-def data_form(template: TemplateSuratPage, isian: dict[str, Any]) -> dict[str, Any]:
-    """Isian JSON → the POST-like data the form binds to (inverse of IsianForm.isian)."""
+def data_form(template: TemplateSuratPage, isian: dict[str, Any], *, awal: bool = False) -> dict[str, Any]:
+    """Isian JSON → the POST-like data the form binds to (inverse of IsianForm.isian);
+    with `awal`, the form's initial values instead (tables stay lists of rows)."""
     data: dict[str, Any] = {}
     tabel = {d["nama"] for d in template.definisi_kolom if d["tipe"] == "tabel"}
     for nama, nilai in isian.items():
         if nama in ("kepada", "tembusan") and isinstance(nilai, list):
             data[nama] = "\n".join(str(b) for b in nilai)
+        elif nama in tabel and isinstance(nilai, list) and awal:
+            data[nama] = nilai
         elif nama in tabel and isinstance(nilai, list):
             for i, baris in enumerate(nilai):
                 for kolom, teks in baris.items() if isinstance(baris, dict) else []:

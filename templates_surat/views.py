@@ -60,7 +60,9 @@ def buat(request: HttpRequest, page_id: int) -> HttpResponse:
         else:
             messages.error(request, _("Periksa kembali isian yang ditandai."))
     elif request.GET.get("contoh"):
-        form = isian_mod.IsianForm(initial=isian_mod.data_form(template, template.isian_contoh), template=template)
+        form = isian_mod.IsianForm(
+            initial=isian_mod.data_form(template, template.isian_contoh, awal=True), template=template
+        )
     else:
         form = isian_mod.IsianForm(template=template)
     return render(

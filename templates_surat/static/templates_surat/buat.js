@@ -27,6 +27,17 @@
     timer = setTimeout(perbarui, 400);
   }
 
+  // Fit the A4 page to the width of the preview pane.
+  if (frame) {
+    frame.addEventListener("load", () => {
+      const dok = frame.contentDocument;
+      if (!dok || !dok.body) return;
+      dok.body.style.zoom = "";
+      const lebar = dok.documentElement.scrollWidth;
+      if (lebar > frame.clientWidth) dok.body.style.zoom = String((frame.clientWidth - 8) / lebar);
+    });
+  }
+
   form.addEventListener("input", jadwalkan);
   form.addEventListener("change", jadwalkan);
   form.addEventListener("click", (event) => {
