@@ -25,6 +25,7 @@ $(VENV)/.test-deps: requirements.txt requirements-dev.txt | $(VENV)/bin/python
 
 run: export DJANGO_SETTINGS_MODULE = lontar.settings.dev
 run: $(VENV)/.run-deps
+	bash .ci/system-deps runtime
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py muat_demo
 	@echo
