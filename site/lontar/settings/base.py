@@ -175,6 +175,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no calls to outside services from a Pemda server
+# A letter whose last approval task is approved is signed (number, final PDF, TTE), not just published.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "naskah.alur_selesai.selesai"
+WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 
 # --- Celery ------------------------------------------------------------------------------
 # A broker is optional: without CELERY_BROKER_URL/REDIS_URL, Celery uses kombu's
@@ -209,10 +212,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "publik.tasks.terbitkan_terjadwal",
         "schedule": 60.0,
     },
+    "antrean-tte": {
+        "task": "naskah.tasks.proses_antrian_tte",
+        "schedule": 60.0,
+    },
 }
 
 # --- Lontar ------------------------------------------------------------------------------
 LONTAR_DEMO_PASSWORD = env.str("LONTAR_DEMO_PASSWORD", default="lontar-demo-2026")
+# Signing backend (dotted path to a naskah.penanda.Penanda implementation).
+LONTAR_PENANDA = env.str("LONTAR_PENANDA", default="naskah.penanda.StempelPersetujuan")
 
 LOGGING = {
     "version": 1,

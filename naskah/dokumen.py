@@ -1,0 +1,80 @@
+"""Render a letter (one revision of it) with the template version it was made from:
+the same renderer as the template preview, with the letter's own fields filled in."""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING, Any
+
+from django.utils import timezone
+
+from organisasi.models import Pegawai
+from templates_surat import layanan as layanan_template
+from templates_surat.models import KopSurat
+
+if TYPE_CHECKING:
+    from templates_surat.layanan import Berkas
+
+    from .models import NaskahKeluarPage
+
+# The letter itself is always in Indonesian, whatever the reader's admin language.
+TEKS_SIFAT = {"B": "Biasa", "T": "Terbatas", "R": "Rahasia", "SR": "Sangat Rahasia"}
+
+
+def _baris(teks: str) -> list[str]:
+    return [b.strip() for b in (teks or "").splitlines() if b.strip()]
+
+
+def penandatangan_nip(naskah: NaskahKeluarPage, penanda: Any = None) -> str:
+    """The NIP printed under the signature: who signed (when known and allowed to sign),
+    else the definitive holder of the penandatangan jabatan."""
+    if penanda is not None and getattr(penanda, "jabatan", None) is not None and penanda.jabatan.dapat_menandatangani:
+        return penanda.nip
+    if naskah.penandatangan_id is None:
+        return ""
+    pemegang = Pegawai.objects.aktif().filter(jabatan_id=naskah.penandatangan_id).order_by("pk").first()
+    return pemegang.nip if pemegang else ""
+
+
+def isian_lengkap(
+    naskah: NaskahKeluarPage, *, tanggal: datetime.date | None = None, penanda: Any = None
+) -> dict[str, Any]:
+    """The template's isian plus the standard letter parts taken from the letter's fields."""
+    jumlah_lampiran = len(naskah.lampiran.all())
+    return {
+        **(naskah.isian or {}),
+        "hal": naskah.perihal,
+        "sifat": TEKS_SIFAT.get(naskah.sifat, "Biasa"),
+        "lampiran": f"{jumlah_lampiran} berkas" if jumlah_lampiran else "-",
+        "kepada": [j.nama for j in naskah.penerima.all()] + _baris(naskah.penerima_luar),
+        "tembusan": [j.nama for j in naskah.tembusan.all()] + _baris(naskah.tembusan_luar),
+        "tanggal": (tanggal or naskah.tanggal_naskah or timezone.localdate()).isoformat(),
+        "penandatangan": penandatangan_nip(naskah, penanda),
+    }
+
+
+def template_naskah(naskah: NaskahKeluarPage) -> Any:
+    """The template exactly as it was when the letter was started, with the kop of the
+    letter's own Perangkat Daerah when it has one."""
+    template = layanan_template.template_versi(naskah.template_revisi_id)
+    unit = naskah.unit
+    opd = unit.opd or unit
+    kop = KopSurat.objects.filter(unit=opd).first()
+    if kop is not None:
+        template.kop = kop
+    return template
+
+
+def render_naskah(
+    naskah: NaskahKeluarPage,
+    format: str,
+    *,
+    final: bool = False,
+    nomor: str | None = None,
+    tanggal: datetime.date | None = None,
+    penanda: Any = None,
+) -> Berkas:
+    """Raises templates_surat's GalatIsian/GalatTemplate/GalatRender like the template renderer."""
+    template = template_naskah(naskah)
+    isian = isian_lengkap(naskah, tanggal=tanggal, penanda=penanda)
+    return layanan_template.render(template, isian, format, nomor=nomor or naskah.nomor or None, konsep=not final)

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.widgets import AdminDateInput
+
+from templates_surat.models import JenisNaskah
+
+from .models import NaskahKeluarPage, Sifat, StatusNaskah
+
+URUTAN = [
+    ("-tanggal", _("Terbaru")),
+    ("tanggal", _("Terlama")),
+    ("perihal", _("Perihal A–Z")),
+    ("nomor", _("Nomor")),
+]
+KOLOM_URUT = {
+    "-tanggal": ("-latest_revision_created_at", "-pk"),
+    "tanggal": ("latest_revision_created_at", "pk"),
+    "perihal": ("perihal", "pk"),
+    "nomor": ("nomor", "pk"),
+}
+
+
+class NaskahFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Cari perihal/nomor"), method="cari")
+    dari = django_filters.DateFilter(
+        label=_("Dari tanggal"), field_name="latest_revision_created_at__date", lookup_expr="gte", widget=AdminDateInput
+    )
+    sampai = django_filters.DateFilter(
+        label=_("Sampai tanggal"),
+        field_name="latest_revision_created_at__date",
+        lookup_expr="lte",
+        widget=AdminDateInput,
+    )
+    sifat = django_filters.ChoiceFilter(label=_("Sifat"), choices=Sifat.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=StatusNaskah.choices)
+    jenis = django_filters.ModelChoiceFilter(
+        label=_("Jenis naskah"), field_name="template__jenis", queryset=JenisNaskah.objects.all()
+    )
+    klasifikasi = django_filters.CharFilter(label=_("Klasifikasi"), lookup_expr="startswith")
+    urut = django_filters.ChoiceFilter(
+        label=_("Urutkan"), choices=URUTAN, method="urutkan", empty_label=None, widget=forms.Select
+    )
+
+    class Meta:
+        model = NaskahKeluarPage
+        fields = ["q", "dari", "sampai", "sifat", "status", "jenis", "klasifikasi", "urut"]
+
+    def cari(self, queryset, name, value):  # type: ignore[no-untyped-def]
+        value = value.strip()
+        return queryset.filter(Q(perihal__icontains=value) | Q(nomor__istartswith=value)) if value else queryset
+
+    def urutkan(self, queryset, name, value):  # type: ignore[no-untyped-def]
+        return queryset.order_by(*KOLOM_URUT.get(value, KOLOM_URUT["-tanggal"]))
+
+    @property
+    def qs(self):  # type: ignore[no-untyped-def]
+        qs = super().qs
+        if not self.form.cleaned_data.get("urut"):
+            qs = qs.order_by(*KOLOM_URUT["-tanggal"])
+        return qs

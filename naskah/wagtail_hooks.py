@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+
+from . import akses, urls
+from .admin_ringkas import PanelNaskah, jumlah_tindakan
+from .layanan import AKSI_GALAT_TTE, AKSI_TANDA_TANGAN, AKSI_TERKIRIM, AKSI_TTE
+from .models import NaskahKeluarPage
+
+
+@hooks.register("register_admin_urls")
+def daftarkan_url() -> list[Any]:
+    return [path("naskah/", include((urls.urlpatterns, "naskah"), namespace="naskah"))]
+
+
+class MenuPegawai(MenuItem):
+    """Shown to accounts linked to a pegawai (every inbox needs a jabatan)."""
+
+    def is_shown(self, request: Any) -> bool:
+        return bool(akses.jabatan_ids(request.user))
+
+
+class MenuTindakan(MenuPegawai):
+    def get_context(self, request: Any) -> dict[str, Any]:
+        context = super().get_context(request)
+        jumlah = jumlah_tindakan(request.user)
+        if jumlah:
+            context["label"] = f"{self.label} ({jumlah})"
+        return context
+
+
+class MenuBuat(MenuPegawai):
+    def is_shown(self, request: Any) -> bool:
+        return super().is_shown(request) and request.user.has_perm(akses.IZIN_BUAT)
+
+
+@hooks.register("register_admin_menu_item")
+def menu_naskah() -> SubmenuMenuItem:
+    menu = Menu(
+        items=[
+            MenuTindakan(_("Perlu tindakan"), reverse("naskah:tindakan"), name="perlu-tindakan", icon_name="tasks"),
+            MenuPegawai(_("Kotak masuk"), reverse("naskah:masuk"), name="kotak-masuk", icon_name="mail"),
+            MenuPegawai(_("Kotak keluar"), reverse("naskah:keluar"), name="kotak-keluar", icon_name="upload"),
+            MenuBuat(_("Buat naskah keluar"), reverse("naskah:baru"), name="naskah-baru", icon_name="plus"),
+            MenuPegawai(_("Notifikasi"), reverse("naskah:notifikasi"), name="notifikasi", icon_name="info-circle"),
+        ]
+    )
+    return SubmenuMenuItem(_("Naskah"), menu, name="naskah", icon_name="mail", order=90)
+
+
+@hooks.register("construct_homepage_panels")
+def panel_naskah(request: Any, panels: list[Any]) -> None:
+    if akses.jabatan_ids(request.user):
+        panels.insert(0, PanelNaskah())
+
+
+def _tanpa_naskah_terlarang(pages: Any, request: Any) -> Any:
+    """Letter pages only for those who may read them, in every Wagtail listing."""
+    terbaca = akses.saring(NaskahKeluarPage.objects.all(), request.user).values("pk")
+    return pages.exclude(pk__in=NaskahKeluarPage.objects.exclude(pk__in=terbaca).values("pk"))
+
+
+@hooks.register("construct_explorer_page_queryset")
+def saring_penjelajah(parent_page: Any, pages: Any, request: Any) -> Any:
+    return _tanpa_naskah_terlarang(pages, request)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def saring_pemilih(pages: Any, request: Any) -> Any:
+    return _tanpa_naskah_terlarang(pages, request)
+
+
+@hooks.register("construct_page_action_menu")
+def tanpa_terbit_langsung(menu_items: list[Any], request: Any, context: Any) -> None:
+    """A letter goes live only by being signed at the end of its approval chain."""
+    page = context.get("page")
+    if isinstance(page, NaskahKeluarPage):
+        menu_items[:] = [i for i in menu_items if i.name not in ("action-publish", "action-unpublish")]
+
+
+@hooks.register("register_log_actions")
+def daftarkan_aksi_log(actions: Any) -> None:
+    actions.register_action(AKSI_TANDA_TANGAN, _("Ditandatangani dan diberi nomor"), _("Ditandatangani"))
+    actions.register_action(AKSI_TTE, _("Tanda tangan elektronik dibubuhkan"), _("TTE dibubuhkan"))
+    actions.register_action(AKSI_TERKIRIM, _("Dikirim ke penerima dan tembusan"), _("Terkirim"))
+    actions.register_action(AKSI_GALAT_TTE, _("Penandatanganan elektronik gagal"), _("TTE gagal"))
