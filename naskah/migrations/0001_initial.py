@@ -3,10 +3,11 @@
 import django.core.validators
 import django.db.models.deletion
 import modelcluster.fields
-import naskah.berkas
-import templates_surat.models.template
 from django.conf import settings
 from django.db import migrations, models
+
+import naskah.berkas
+import templates_surat.models.template
 
 
 class Migration(migrations.Migration):
