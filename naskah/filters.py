@@ -59,6 +59,6 @@ class NaskahFilter(django_filters.FilterSet):
     @property
     def qs(self):  # type: ignore[no-untyped-def]
         qs = super().qs
-        if not self.form.cleaned_data.get("urut"):
+        if not getattr(self.form, "cleaned_data", {}).get("urut"):
             qs = qs.order_by(*KOLOM_URUT["-tanggal"])
         return qs
