@@ -54,6 +54,13 @@ class NaskahKeluarForm(WagtailAdminPageForm):
             self._periksa_ajukan(data)
         return data
 
+    def save(self, commit: bool = True) -> Any:
+        # The hidden `isian` input is not posted, and Django keeps model defaults for
+        # omitted fields: set the packed isian explicitly.
+        if self.nama_isian:
+            self.instance.isian = self.cleaned_data.get("isian") or {}
+        return super().save(commit=commit)
+
     def _periksa_ajukan(self, data: dict[str, Any]) -> None:
         """What a letter needs before it goes to the officials (the API path runs
         naskah.layanan.periksa_siap_ajukan on the saved letter)."""

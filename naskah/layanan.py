@@ -131,6 +131,8 @@ def buat_konsep(
         folder = FolderTahunPage.objects.select_for_update().get(pk=folder.pk)
         naskah = NaskahKeluarPage(
             slug=f"n-{uuid.uuid4().hex[:16]}",
+            live=False,  # a letter goes live only when it is signed
+            has_unpublished_changes=True,
             owner=user,
             template=template,
             template_revisi_id=template.live_revision_id,
@@ -148,7 +150,8 @@ def buat_konsep(
         naskah.penerima = penerima or []
         naskah.tembusan = tembusan or []
         naskah.pemaraf = [PemarafNaskah(jabatan=j, sort_order=i) for i, j in enumerate(pemaraf or [])]
-        _periksa_isian(naskah, wajib=False)
+        if isian is not None:  # the admin creates an empty konsep and fills it in the editor
+            _periksa_isian(naskah, wajib=False)
         naskah.title = naskah.judul_aman()
         folder.add_child(instance=naskah)
         if naskah.rahasia:  # the neutral title carries the id, known only now

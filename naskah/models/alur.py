@@ -67,9 +67,20 @@ class TugasJabatan(Task):
 
     def on_action(self, task_state: TaskState, user: Any, action_name: str, **kwargs: Any) -> Any:
         """Every action goes through naskah.layanan: locks, re-checks and clear errors there."""
+        from django.contrib import messages
+
+        from lontar.middleware import permintaan_sekarang
+
         from .. import layanan
 
-        return layanan.aksi_tugas(task_state, user, action_name, comment=kwargs.get("comment", ""))
+        try:
+            layanan.aksi_tugas(task_state, user, action_name, comment=kwargs.get("comment", ""))
+        except layanan.GalatNaskah as exc:
+            request = permintaan_sekarang()
+            if request is None:
+                raise
+            messages.error(request, exc.pesan)
+        return None
 
 
 class ParafTask(TugasJabatan):

@@ -1,4 +1,5 @@
 from collections.abc import Callable
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -26,3 +27,24 @@ class BahasaMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", bahasa)
         return response
+
+
+_permintaan: ContextVar[HttpRequest | None] = ContextVar("lontar_permintaan", default=None)
+
+
+def permintaan_sekarang() -> HttpRequest | None:
+    """The request being served, for code Wagtail calls without one (workflow task
+    actions) that must still show the user a message."""
+    return _permintaan.get()
+
+
+class PermintaanMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        token = _permintaan.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            _permintaan.reset(token)
