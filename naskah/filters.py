@@ -16,9 +16,11 @@ URUTAN = [
     ("perihal", _("Perihal A–Z")),
     ("nomor", _("Nomor")),
 ]
+# Newest first by id: an index on the letter table serves it (sorting on Wagtail's
+# page columns would read every matching letter before returning the first page).
 KOLOM_URUT = {
-    "-tanggal": ("-latest_revision_created_at", "-pk"),
-    "tanggal": ("latest_revision_created_at", "pk"),
+    "-tanggal": ("-pk",),
+    "tanggal": ("pk",),
     "perihal": ("perihal", "pk"),
     "nomor": ("nomor", "pk"),
 }

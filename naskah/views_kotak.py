@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -16,11 +17,25 @@ from .filters import NaskahFilter
 from .models import Notifikasi
 
 PER_HALAMAN = 25
+BATAS_HITUNG = 1000
+
+
+class PaginatorTerbatas(Paginator):
+    """Counts at most BATAS_HITUNG rows: a count of every matching letter would read
+    the whole archive on every request. Past the cap the list shows "1000+"."""
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list[: BATAS_HITUNG + 1].count()
+
+    @property
+    def terbatas(self) -> bool:
+        return self.count > BATAS_HITUNG
 
 
 def _kotak(request: HttpRequest, kotak: str, judul: str, qs: Any) -> HttpResponse:
     filter_ = NaskahFilter(request.GET or None, queryset=qs)
-    halaman = Paginator(filter_.qs, PER_HALAMAN).get_page(request.GET.get("p"))
+    halaman = PaginatorTerbatas(filter_.qs, PER_HALAMAN).get_page(request.GET.get("p"))
     parameter = request.GET.copy()
     parameter.pop("p", None)
     return render(

@@ -55,7 +55,7 @@ class BuatNaskahMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def menu_buat_naskah():
     return BuatNaskahMenuItem(
-        _("Buat naskah"), reverse("templates_surat:daftar"), name="buat-naskah", icon_name="doc-full-inverse", order=100
+        _("Coba template"), reverse("templates_surat:daftar"), name="buat-naskah", icon_name="doc-full-inverse", order=100
     )
 
 

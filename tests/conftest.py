@@ -9,8 +9,9 @@ from django.test import Client
 
 @pytest.fixture
 def demo(db: None) -> None:
-    """The demo organisation, roles and public root, exactly as `make run` loads them."""
-    call_command("muat_demo", diam=True)
+    """The demo organisation, roles, templates and public root as `make run` loads them
+    (without the sample letters: tests make the letters they need)."""
+    call_command("muat_demo", diam=True, tanpa_naskah=True)
 
 
 @pytest.fixture

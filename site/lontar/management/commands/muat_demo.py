@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
+from naskah import demo as demo_naskah
 from organisasi import demo as demo_organisasi
 from organisasi.peran import siapkan_peran
 from publik import demo as demo_publik
@@ -21,6 +22,7 @@ class Command(BaseCommand):
             help="Kata sandi akun demo baru (bawaan: LONTAR_DEMO_PASSWORD).",
         )
         parser.add_argument("--diam", action="store_true", help="Jangan cetak daftar akun.")
+        parser.add_argument("--tanpa-naskah", action="store_true", help="Jangan buat contoh naskah keluar.")
 
     def handle(self, *args: object, **options: object) -> None:
         password = str(options["password"] or settings.LONTAR_DEMO_PASSWORD)
@@ -30,9 +32,12 @@ class Command(BaseCommand):
         siapkan_peran()
         hasil = demo_organisasi.muat(password)
         template = demo_template.muat()
+        naskah = [] if options["tanpa_naskah"] else demo_naskah.muat()
         if options["diam"]:
             return
-        self.stdout.write(self.style.SUCCESS(f"Data demo siap ({len(template)} template surat terbit)."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Data demo siap ({len(template)} template surat terbit, {len(naskah)} contoh naskah).")
+        )
         self.stdout.write(f"Akun demo (kata sandi: {password}):")
         for akun in hasil.akun:
             peran = ", ".join(akun.peran)
