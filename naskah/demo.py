@@ -8,6 +8,7 @@ signs and sends them — the same path as an outage of the signer."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -82,7 +83,7 @@ DEMO: list[NaskahDemo] = [
 ]
 
 
-def _user(username: str):  # type: ignore[no-untyped-def]
+def _user(username: str) -> Any:
     return get_user_model().objects.get(username=username)
 
 

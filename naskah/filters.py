@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django import forms
 from django.db.models import Q
@@ -51,15 +53,15 @@ class NaskahFilter(django_filters.FilterSet):
         model = NaskahKeluarPage
         fields = ["q", "dari", "sampai", "sifat", "status", "jenis", "klasifikasi", "urut"]
 
-    def cari(self, queryset, name, value):  # type: ignore[no-untyped-def]
+    def cari(self, queryset: Any, name: str, value: str) -> Any:
         value = value.strip()
         return queryset.filter(Q(perihal__icontains=value) | Q(nomor__istartswith=value)) if value else queryset
 
-    def urutkan(self, queryset, name, value):  # type: ignore[no-untyped-def]
+    def urutkan(self, queryset: Any, name: str, value: str) -> Any:
         return queryset.order_by(*KOLOM_URUT.get(value, KOLOM_URUT["-tanggal"]))
 
     @property
-    def qs(self):  # type: ignore[no-untyped-def]
+    def qs(self) -> Any:
         qs = super().qs
         if not getattr(self.form, "cleaned_data", {}).get("urut"):
             qs = qs.order_by(*KOLOM_URUT["-tanggal"])

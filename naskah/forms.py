@@ -20,12 +20,12 @@ AWALAN = "isian__"
 class NaskahKeluarForm(WagtailAdminPageForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["penandatangan"].queryset = Jabatan.objects.penandatangan().select_related("unit")  # type: ignore[attr-defined]
-        self.fields["penandatangan"].label_from_instance = lambda j: f"{j.nama} ({j.unit})"  # type: ignore[attr-defined]
+        self.fields["penandatangan"].queryset = Jabatan.objects.penandatangan().select_related("unit")
+        self.fields["penandatangan"].label_from_instance = lambda j: f"{j.nama} ({j.unit})"
         for nama in ("penerima", "tembusan"):
             field = self.fields[nama]
             field.widget = forms.SelectMultiple(attrs={"size": 8})
-            field.widget.choices = field.choices  # type: ignore[attr-defined]
+            field.widget.choices = field.choices
             field.help_text = _("Tahan Ctrl (atau Cmd) untuk memilih lebih dari satu jabatan.")
         self.fields["isian"] = forms.JSONField(required=False, widget=forms.HiddenInput)
         self.nama_isian: list[str] = []

@@ -61,7 +61,7 @@ class StempelPersetujuan:
         pegawai = Pegawai.objects.filter(user_id=naskah.ditandatangani_oleh_id).select_related("jabatan").first()
         waktu = timezone.localtime(naskah.ditandatangani_pada or timezone.now())
         nama = pegawai.nama if pegawai else str(naskah.ditandatangani_oleh_id)
-        jabatan = naskah.penandatangan.nama if naskah.penandatangan_id else ""
+        jabatan = naskah.penandatangan.nama if naskah.penandatangan is not None else ""
         nip = f", NIP {pegawai.nip}" if pegawai else ""
         return f"Disetujui secara elektronik oleh {nama}{nip} ({jabatan}) pada {waktu:%d-%m-%Y %H:%M} WIB"
 

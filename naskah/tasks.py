@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 
 from celery import shared_task
@@ -14,7 +15,7 @@ logger = logging.getLogger(__name__)
 
 
 @shared_task(bind=True, max_retries=8, acks_late=True)
-def tandatangani_naskah(self, naskah_id: int) -> bool:  # type: ignore[no-untyped-def]
+def tandatangani_naskah(self, naskah_id: int) -> bool:
     """Sign and send one letter waiting for its signature. Retries with backoff while
     the signer fails; a letter already signed is left alone."""
     from .layanan import selesaikan_tte
@@ -31,7 +32,7 @@ def proses_antrian_tte() -> int:
     """Beat job: re-queue letters still waiting for a signature (worker or broker was down)."""
     from .models import NaskahKeluarPage, StatusNaskah
 
-    batas = timezone.now() - timezone.timedelta(minutes=2)
+    batas = timezone.now() - datetime.timedelta(minutes=2)
     ids = list(
         NaskahKeluarPage.objects.filter(status=StatusNaskah.MENUNGGU_TTE, ditandatangani_pada__lt=batas).values_list(
             "pk", flat=True

@@ -11,6 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -82,9 +83,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _isi(naskah: NaskahKeluarPage) -> NaskahKeluarPage:
     """What to render: the signed content once final, else the latest konsep."""
-    if naskah.revisi_final_id:
-        isi = naskah.revisi_final.as_object()
-        return isi
+    if naskah.revisi_final is not None:
+        return naskah.revisi_final.as_object()
     return naskah.get_latest_revision_as_object()
 
 
@@ -97,7 +97,7 @@ def pratinjau(request: HttpRequest, pk: int) -> HttpResponse:
     return HttpResponse(berkas.isi, content_type=berkas.content_type)
 
 
-def unduh(request: HttpRequest, pk: int, format: str) -> HttpResponse:
+def unduh(request: HttpRequest, pk: int, format: str) -> HttpResponseBase:
     if format not in ("pdf", "docx"):
         raise Http404
     naskah = _naskah(request, pk, f"unduh-{format}")
@@ -116,7 +116,7 @@ def unduh(request: HttpRequest, pk: int, format: str) -> HttpResponse:
     return response
 
 
-def lampiran(request: HttpRequest, pk: int, lampiran_id: int) -> HttpResponse:
+def lampiran(request: HttpRequest, pk: int, lampiran_id: int) -> HttpResponseBase:
     naskah = _naskah(request, pk, "unduh-lampiran")
     isi = _isi(naskah)
     berkas = next((lp for lp in isi.lampiran.all() if lp.pk == lampiran_id), None)

@@ -26,7 +26,7 @@ class PaginatorTerbatas(Paginator):
 
     @cached_property
     def count(self) -> int:
-        return self.object_list[: BATAS_HITUNG + 1].count()
+        return self.object_list[: BATAS_HITUNG + 1].count()  # type: ignore[attr-defined]
 
     @property
     def terbatas(self) -> bool:
@@ -59,7 +59,7 @@ def keluar(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def notifikasi(request: HttpRequest) -> HttpResponse:
-    daftar = Notifikasi.objects.filter(user=request.user).select_related("naskah")
+    daftar = Notifikasi.objects.filter(user_id=request.user.pk or 0).select_related("naskah")
     if request.method == "POST":
         daftar.filter(dibaca_pada__isnull=True).update(dibaca_pada=timezone.now())
     halaman = Paginator(daftar, PER_HALAMAN).get_page(request.GET.get("p"))

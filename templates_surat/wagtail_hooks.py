@@ -55,7 +55,11 @@ class BuatNaskahMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def menu_buat_naskah():
     return BuatNaskahMenuItem(
-        _("Coba template"), reverse("templates_surat:daftar"), name="buat-naskah", icon_name="doc-full-inverse", order=100
+        _("Coba template"),
+        reverse("templates_surat:daftar"),
+        name="buat-naskah",
+        icon_name="doc-full-inverse",
+        order=100,
     )
 
 

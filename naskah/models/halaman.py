@@ -298,4 +298,4 @@ class LampiranNaskah(Orderable):
         verbose_name_plural = _("lampiran")
 
     def __str__(self) -> str:
-        return self.keterangan or self.berkas.name.rsplit("/", 1)[-1]
+        return self.keterangan or (self.berkas.name or "").rsplit("/", 1)[-1]
