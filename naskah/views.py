@@ -14,6 +14,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 from wagtail.models import PageLogEntry
 
@@ -88,13 +89,16 @@ def _isi(naskah: NaskahKeluarPage) -> NaskahKeluarPage:
     return naskah.get_latest_revision_as_object()
 
 
+@xframe_options_sameorigin  # shown in the letter page's iframe
 def pratinjau(request: HttpRequest, pk: int) -> HttpResponse:
     naskah = _naskah(request, pk, "pratinjau")
     try:
         berkas = render_naskah(_isi(naskah), "html", final=bool(naskah.revisi_final_id))
     except (GalatIsian, GalatTemplate, GalatRender) as exc:
         return render(request, "naskah/admin/pratinjau_galat.html", {"galat": exc}, status=200)
-    return HttpResponse(berkas.isi, content_type=berkas.content_type)
+    response = HttpResponse(berkas.isi, content_type=berkas.content_type)
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data: 'self'"
+    return response
 
 
 def unduh(request: HttpRequest, pk: int, format: str) -> HttpResponseBase:

@@ -206,6 +206,10 @@ class NaskahKeluarPage(TidakDisajikan, Page):
     ]
     promote_panels: list[Any] = []
     settings_panels: list[Any] = []
+    # Not in Wagtail's page search: its admin search filters by page permissions only
+    # (superusers would list every letter). Letters are found through Lontar's own
+    # views, which apply naskah.akses.
+    search_fields: list[Any] = []
 
     parent_page_types = ["naskah.FolderTahunPage"]
     subpage_types: list[str] = []
