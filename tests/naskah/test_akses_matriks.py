@@ -127,8 +127,8 @@ TINDAKAN: dict[tuple[str, str], set[str]] = {
 
 # --- Wagtail's explorer and page search -----------------------------------------------------
 # Readers who can explore the Naskah tree (no demo role has page permissions there: only
-# the superuser). A search finds a letter only by its page title: the perihal for B/T,
-# the neutral "Rahasia #<id>" for R/SR (which the superuser may not read).
+# the superuser). Letters are not in Wagtail's page search index at all (its admin search
+# filters by page permissions only), so page search never lists a letter.
 WAGTAIL: dict[tuple[str, str], set[str]] = {
     ("B", "konsep"): {"root"},
     ("B", "diajukan"): {"root"},
@@ -281,7 +281,7 @@ def test_matriks_akses_admin(kelompok: tuple[str, ...], buat_naskah: Any, u: Any
             for kunci, naskah in surat.items():
                 if dicari is not None and kunci != dicari:
                     continue
-                cocok = dicari is None or not naskah.rahasia or path == "wagtail search title"
+                cocok = dicari is None  # the explorer only: search never lists letters
                 harap = "listed" if cocok and username in WAGTAIL.get(kunci, set()) else "absent"
                 dapat = "listed" if f"/admin/pages/{naskah.pk}/" in isi else "absent"
                 if dapat != harap:
