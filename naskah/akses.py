@@ -69,6 +69,11 @@ def lupakan(user: Any) -> None:
         delattr(user, _CACHE)
 
 
+def jabatan_aktif_user(user: Any) -> list[Any]:
+    """The user's jabatan today: definitive first, then Plh/Plt."""
+    return list(_profil(user)["jabatan"]) if user is not None and user.is_active else []
+
+
 def token_user(user: Any) -> list[str]:
     return _profil(user)["token"] if user is not None and user.is_active else []
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404
 from django.http.response import HttpResponseBase
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
@@ -30,9 +30,9 @@ from templates_surat.models import TemplateSuratPage
 from templates_surat.render import GalatRender
 
 from . import akses, layanan, selectors
-from .dokumen import render_naskah
+from .dokumen import konten, respons_unduhan
 from .filters import NaskahFilter
-from .models import NaskahKeluarPage, StatusNaskah
+from .models import NaskahKeluarPage
 from .serializers import (
     CatatanSerializer,
     JabatanSerializer,
@@ -84,23 +84,6 @@ class JabatanViewSet(GalatJsonMixin, mixins.ListModelMixin, viewsets.GenericView
         return qs.filter(nama__icontains=q) if q else qs
 
 
-def _konten(naskah: NaskahKeluarPage) -> NaskahKeluarPage:
-    """What the letter says: the signed content once final, else the latest konsep."""
-    revisi = naskah.revisi_final if naskah.revisi_final_id else None
-    return revisi.as_object() if revisi is not None else naskah.get_latest_revision_as_object()
-
-
-def _aksi(naskah: NaskahKeluarPage, user: Any) -> list[str]:
-    aksi = []
-    if naskah.status in (StatusNaskah.KONSEP, StatusNaskah.DIKEMBALIKAN) and akses.dapat_mengubah(user, naskah):
-        aksi.append("ajukan")
-    tugas = layanan.tugas_aktif(naskah) if naskah.status == StatusNaskah.DIAJUKAN else None
-    if tugas is not None:
-        nama = {n for n, _l, _m in tugas.task.specific.get_actions(naskah, user)}
-        aksi += [a for a, t in (("setujui", "approve"), ("kembalikan", "reject")) if t in nama]
-    return aksi
-
-
 CONTOH_GALAT = OpenApiResponse(
     {"type": "object", "properties": {"detail": {"type": "string"}, "galat": {"type": "object"}}},
     description=_("Pesan galat dan, bila ada, galat per kolom."),
@@ -140,8 +123,12 @@ class NaskahViewSet(GalatJsonMixin, viewsets.GenericViewSet):
 
     def _detail(self, naskah: NaskahKeluarPage, status_http: int = status.HTTP_200_OK) -> Response:
         riwayat = PageLogEntry.objects.filter(page_id=naskah.pk).select_related("user").order_by("timestamp", "pk")
-        konteks = {**self.get_serializer_context(), "riwayat": riwayat, "aksi": _aksi(naskah, self.request.user)}
-        return Response(NaskahDetailSerializer(_konten(naskah), context=konteks).data, status=status_http)
+        konteks = {
+            **self.get_serializer_context(),
+            "riwayat": riwayat,
+            "aksi": sorted(layanan.aksi_tersedia(naskah, self.request.user)),
+        }
+        return Response(NaskahDetailSerializer(konten(naskah), context=konteks).data, status=status_http)
 
     @extend_schema(
         parameters=[
@@ -207,16 +194,8 @@ class NaskahViewSet(GalatJsonMixin, viewsets.GenericViewSet):
             raise ValidationError({"format": [_("Pilih salah satu: pdf, docx.")]})
         naskah = self.get_object()
         akses.catat_akses(request.user, naskah, f"api-unduh-{format}", request)
-        nama_dasar = (naskah.nomor or f"konsep-{naskah.pk}").replace("/", "-")
-        if format == "pdf" and (naskah.berkas_ttd or naskah.berkas_final):
-            berkas = naskah.berkas_ttd or naskah.berkas_final
-            return FileResponse(berkas.open("rb"), as_attachment=True, filename=f"{nama_dasar}.pdf")
         try:
-            hasil = render_naskah(_konten(naskah), format, final=bool(naskah.revisi_final_id))
+            return respons_unduhan(naskah, format)
         except (GalatIsian, GalatTemplate, GalatRender) as exc:
             pesan = _("Naskah tidak dapat dibuat: %(galat)s") % {"galat": exc}
             return Response({"detail": pesan}, status=status.HTTP_409_CONFLICT)
-        akhiran = "-salinan-tanpa-ttd" if naskah.revisi_final_id and format == "docx" else ""
-        response = HttpResponse(hasil.isi, content_type=hasil.content_type)
-        response["Content-Disposition"] = f'attachment; filename="{nama_dasar}{akhiran}.{format}"'
-        return response

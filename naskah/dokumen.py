@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Any
 
+from django.http import FileResponse, HttpResponse
+from django.http.response import HttpResponseBase
 from django.utils import timezone
 
 from organisasi.models import Pegawai
@@ -63,6 +65,28 @@ def template_naskah(naskah: NaskahKeluarPage) -> Any:
     if kop is not None:
         template.kop = kop
     return template
+
+
+def konten(naskah: NaskahKeluarPage) -> NaskahKeluarPage:
+    """What the letter says: the signed revision once final, else the latest konsep."""
+    if naskah.revisi_final is not None:
+        return naskah.revisi_final.as_object()
+    return naskah.get_latest_revision_as_object()
+
+
+def respons_unduhan(naskah: NaskahKeluarPage, format: str) -> HttpResponseBase:
+    """The download of a letter: the signed (or final) PDF as stored, else rendered now
+    (KONSEP until signed; a signed letter's DOCX is named as an unsigned copy).
+    Raises the renderer's GalatIsian/GalatTemplate/GalatRender."""
+    nama_dasar = (naskah.nomor or f"konsep-{naskah.pk}").replace("/", "-")
+    tersimpan = naskah.berkas_ttd or naskah.berkas_final
+    if format == "pdf" and tersimpan:
+        return FileResponse(tersimpan.open("rb"), as_attachment=True, filename=f"{nama_dasar}.pdf")
+    hasil = render_naskah(konten(naskah), format, final=bool(naskah.revisi_final_id))
+    akhiran = "-salinan-tanpa-ttd" if naskah.revisi_final_id and format == "docx" else ""
+    response = HttpResponse(hasil.isi, content_type=hasil.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{nama_dasar}{akhiran}.{format}"'
+    return response
 
 
 def render_naskah(

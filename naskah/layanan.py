@@ -12,7 +12,6 @@ import logging
 import uuid
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -29,7 +28,7 @@ from templates_surat.render import GalatRender
 
 from . import akses
 from .alur import alur_untuk, rantai
-from .dokumen import isian_lengkap, render_naskah
+from .dokumen import isian_lengkap, render_naskah, template_naskah
 from .models import (
     FolderTahunPage,
     FolderUnitPage,
@@ -73,34 +72,28 @@ def _folder(unit: Unit, tahun: int) -> FolderTahunPage:
     """The year folder of a Perangkat Daerah, created on first use (parents locked:
     treebeard path allocation is not safe under concurrent inserts otherwise)."""
     opd = unit.opd or unit
-    folder_tahun = FolderTahunPage.objects.filter(tahun=tahun, path__startswith=_path_unit(opd)).first()
-    if folder_tahun is not None:
-        return folder_tahun
-    indeks = NaskahIndexPage.objects.select_for_update().first()
-    if indeks is None:
-        from .struktur import pastikan_indeks
-
-        indeks = pastikan_indeks()
     folder_unit = FolderUnitPage.objects.filter(unit=opd).first()
     if folder_unit is None:
-        folder_unit = indeks.add_child(instance=FolderUnitPage(title=opd.nama, slug=f"unit-{opd.pk}", unit=opd))
-    folder_unit = FolderUnitPage.objects.select_for_update().get(pk=folder_unit.pk)
+        from .struktur import pastikan_indeks
+
+        indeks = NaskahIndexPage.objects.select_for_update().first() or pastikan_indeks()
+        folder_unit = FolderUnitPage.objects.filter(unit=opd).first() or indeks.add_child(
+            instance=FolderUnitPage(title=opd.nama, slug=f"unit-{opd.pk}", unit=opd)
+        )
     folder_tahun = FolderTahunPage.objects.child_of(folder_unit).filter(tahun=tahun).first()
-    if folder_tahun is None:
-        folder_tahun = folder_unit.add_child(instance=FolderTahunPage(title=str(tahun), slug=str(tahun), tahun=tahun))
-    return folder_tahun
-
-
-def _path_unit(opd: Unit) -> str:
-    folder = FolderUnitPage.objects.filter(unit=opd).values_list("path", flat=True).first()
-    return folder or "-"
+    if folder_tahun is not None:
+        return folder_tahun
+    folder_unit = FolderUnitPage.objects.select_for_update().get(pk=folder_unit.pk)
+    return FolderTahunPage.objects.child_of(folder_unit).filter(tahun=tahun).first() or folder_unit.add_child(
+        instance=FolderTahunPage(title=str(tahun), slug=str(tahun), tahun=tahun)
+    )
 
 
 # --- konsep ----------------------------------------------------------------------------
 
 
 def _jabatan_pembuat(user: Any) -> Jabatan:
-    jabatan = akses._profil(user)["jabatan"]
+    jabatan = akses.jabatan_aktif_user(user)
     if not user.has_perm(akses.IZIN_BUAT) or not jabatan:
         raise GalatNaskah(_("Akun Anda tidak terdaftar sebagai pegawai yang boleh membuat naskah."), status=403)
     return jabatan[0]
@@ -166,7 +159,7 @@ def _periksa_isian(naskah: NaskahKeluarPage, *, wajib: bool) -> None:
     """Check the template fields; with `wajib`, also what a letter needs to be submitted."""
     galat: dict[str, list[str]] = {}
     try:
-        isian_mod.validasi(_template_versi(naskah), isian_lengkap(naskah))
+        isian_mod.validasi(template_naskah(naskah), isian_lengkap(naskah))
     except isian_mod.GalatIsian as exc:
         standar = {"hal": "perihal", "kepada": "penerima", "penandatangan": "penandatangan"}
         for nama, pesan in exc.galat.items():
@@ -191,12 +184,6 @@ def _periksa_isian(naskah: NaskahKeluarPage, *, wajib: bool) -> None:
             galat.setdefault("perihal", []).append(_("Hal/perihal wajib diisi."))
     if galat:
         raise GalatNaskah(_("Naskah belum lengkap: periksa isian yang ditandai."), galat)
-
-
-def _template_versi(naskah: NaskahKeluarPage) -> Any:
-    from .dokumen import template_naskah
-
-    return template_naskah(naskah)
 
 
 def periksa_siap_ajukan(naskah: NaskahKeluarPage) -> None:
@@ -264,6 +251,18 @@ def tugas_aktif(naskah: NaskahKeluarPage) -> TaskState | None:
         return None
     ts = state.current_task_state
     return ts if ts.status == TaskState.STATUS_IN_PROGRESS else None
+
+
+def aksi_tersedia(naskah: NaskahKeluarPage, user: Any) -> set[str]:
+    """What `user` may do to the letter now: "ajukan", "setujui", "kembalikan"."""
+    aksi = set()
+    if naskah.status in STATUS_DAPAT_DIUBAH and akses.dapat_mengubah(user, naskah):
+        aksi.add("ajukan")
+    tugas = tugas_aktif(naskah) if naskah.status == StatusNaskah.DIAJUKAN else None
+    if tugas is not None:
+        nama = {n for n, _label, _modal in tugas.task.specific.get_actions(naskah, user)}
+        aksi |= {a for a, t in (("setujui", "approve"), ("kembalikan", "reject")) if t in nama}
+    return aksi
 
 
 def setujui(naskah: NaskahKeluarPage, user: Any, catatan: str = "") -> NaskahKeluarPage:
@@ -436,9 +435,3 @@ def tandai_dibaca(naskah: NaskahKeluarPage, user: Any) -> None:
     from .models import Bacaan
 
     Bacaan.objects.get_or_create(naskah=naskah, user=user)
-
-
-def cek_baca(user: Any, naskah: NaskahKeluarPage) -> None:
-    """Raise PermissionDenied unless the user may read the letter (used by views)."""
-    if not akses.dapat_melihat(user, naskah):
-        raise PermissionDenied

@@ -24,7 +24,7 @@ from templates_surat.models import TemplateSuratPage
 from templates_surat.render import GalatRender
 
 from . import akses, layanan, selectors
-from .dokumen import render_naskah
+from .dokumen import konten, render_naskah, respons_unduhan
 from .models import NaskahKeluarPage, StatusNaskah
 
 
@@ -62,7 +62,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     naskah = _naskah(request, pk)
     layanan.tandai_dibaca(naskah, request.user)
     tugas = layanan.tugas_aktif(naskah) if naskah.status == StatusNaskah.DIAJUKAN else None
-    aksi_tugas = {nama for nama, _l, _m in tugas.task.specific.get_actions(naskah, request.user)} if tugas else set()
+    aksi = layanan.aksi_tersedia(naskah, request.user)
     riwayat = PageLogEntry.objects.filter(page_id=naskah.pk).select_related("user").order_by("timestamp", "pk")
     izin = naskah.permissions_for_user(request.user)
     return render(
@@ -72,28 +72,21 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "naskah": naskah,
             "konsep": naskah.get_latest_revision_as_object() if naskah.status != StatusNaskah.TERKIRIM else naskah,
             "tugas": tugas,
-            "boleh_setujui": "approve" in aksi_tugas,
-            "boleh_kembalikan": "reject" in aksi_tugas,
+            "boleh_setujui": "setujui" in aksi,
+            "boleh_kembalikan": "kembalikan" in aksi,
             "boleh_ubah": izin.can_edit(),
-            "boleh_ajukan": izin.can_edit() and naskah.status in (StatusNaskah.KONSEP, StatusNaskah.DIKEMBALIKAN),
+            "boleh_ajukan": "ajukan" in aksi,
             "riwayat": riwayat,
             "kiriman": naskah.kiriman.select_related("jabatan__unit"),
         },
     )
 
 
-def _isi(naskah: NaskahKeluarPage) -> NaskahKeluarPage:
-    """What to render: the signed content once final, else the latest konsep."""
-    if naskah.revisi_final is not None:
-        return naskah.revisi_final.as_object()
-    return naskah.get_latest_revision_as_object()
-
-
 @xframe_options_sameorigin  # shown in the letter page's iframe
 def pratinjau(request: HttpRequest, pk: int) -> HttpResponse:
     naskah = _naskah(request, pk, "pratinjau")
     try:
-        berkas = render_naskah(_isi(naskah), "html", final=bool(naskah.revisi_final_id))
+        berkas = render_naskah(konten(naskah), "html", final=bool(naskah.revisi_final_id))
     except (GalatIsian, GalatTemplate, GalatRender) as exc:
         return render(request, "naskah/admin/pratinjau_galat.html", {"galat": exc}, status=200)
     response = HttpResponse(berkas.isi, content_type=berkas.content_type)
@@ -105,24 +98,16 @@ def unduh(request: HttpRequest, pk: int, format: str) -> HttpResponseBase:
     if format not in ("pdf", "docx"):
         raise Http404
     naskah = _naskah(request, pk, f"unduh-{format}")
-    nama_dasar = (naskah.nomor or f"konsep-{naskah.pk}").replace("/", "-")
-    if format == "pdf" and (naskah.berkas_ttd or naskah.berkas_final):
-        berkas = naskah.berkas_ttd or naskah.berkas_final
-        return FileResponse(berkas.open("rb"), as_attachment=True, filename=f"{nama_dasar}.pdf")
     try:
-        hasil = render_naskah(_isi(naskah), format, final=bool(naskah.revisi_final_id))
+        return respons_unduhan(naskah, format)
     except (GalatIsian, GalatTemplate, GalatRender) as exc:
         messages.error(request, _("Naskah tidak dapat dibuat: %(galat)s") % {"galat": exc})
         return redirect("naskah:detail", pk)
-    akhiran = "-salinan-tanpa-ttd" if naskah.revisi_final_id and format == "docx" else ""
-    response = HttpResponse(hasil.isi, content_type=hasil.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{nama_dasar}{akhiran}.{format}"'
-    return response
 
 
 def lampiran(request: HttpRequest, pk: int, lampiran_id: int) -> HttpResponseBase:
     naskah = _naskah(request, pk, "unduh-lampiran")
-    isi = _isi(naskah)
+    isi = konten(naskah)
     berkas = next((lp for lp in isi.lampiran.all() if lp.pk == lampiran_id), None)
     if berkas is None or not berkas.berkas:
         raise Http404
