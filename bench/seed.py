@@ -186,7 +186,7 @@ def _tanam_batch(k: _Konteks, rencana: list[Rencana]) -> list[int]:
                 numchild=0,
                 translation_key=uuid.uuid4(),
                 locale_id=folder.folder.locale_id,
-                live=True,
+                live=bernomor,  # a letter goes live when it is signed
                 has_unpublished_changes=not bernomor,
                 first_published_at=r.waktu if bernomor else None,
                 last_published_at=r.waktu if bernomor else None,
@@ -281,6 +281,12 @@ PERIHAL = [
 ]
 
 
+# The first letters of the stream are the "current" ones (drafts, under approval) dated
+# within the last 30 days; every later one is signed and sent, so the pending work a
+# pejabat sees stays realistic whatever the size of the archive.
+SEDANG_BERJALAN = 600
+
+
 def campuran(n: int, *, acak: int = 0, tahun: Sequence[int] | None = None) -> Iterator[Rencana]:
     """`n` letters spread over the demo units (drafted by their staff), statuses, sifat and
     urgency, dated over the last years; sent letters go to 1–3 heads of unit, submitted ones
@@ -312,12 +318,17 @@ def campuran(n: int, *, acak: int = 0, tahun: Sequence[int] | None = None) -> It
     sifat, bobot_sifat = zip(*SIFAT_BOBOT.items(), strict=True)
     urgensi = list(Urgensi)
     awal = {t: datetime.datetime(t, 1, 1, 8, tzinfo=datetime.UTC) for t in tahun}
+    sekarang = timezone.now()
     for i in range(n):
         unit_id = rng.choice(unit_pembuat)
         o = opd(unit_id)
         st = rng.choices(status, bobot_status)[0]
         t = rng.choice(tahun)
         waktu = awal[t] + datetime.timedelta(minutes=rng.randrange(360 * 24 * 60))
+        if i >= SEDANG_BERJALAN and st not in STATUS_BERNOMOR:
+            st = StatusNaskah.TERKIRIM  # work in progress does not grow with the archive
+        elif i < SEDANG_BERJALAN and st not in STATUS_BERNOMOR:
+            t, waktu = tahun[-1], sekarang - datetime.timedelta(minutes=rng.randrange(30 * 24 * 60))
         ttd = ttd_opd.get(o)
         paraf = tuple(rng.sample(pemaraf_opd[o], min(len(pemaraf_opd[o]), rng.randint(0, 2))))
         tugas = None
