@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from . import views, views_kotak
+from . import views, views_kotak, views_revisi
 
 urlpatterns = [
     path("tindakan/", views_kotak.tindakan, name="tindakan"),
@@ -14,4 +14,9 @@ urlpatterns = [
     path("<int:pk>/unduh/<str:format>/", views.unduh, name="unduh"),
     path("<int:pk>/lampiran/<int:lampiran_id>/", views.lampiran, name="lampiran"),
     path("<int:pk>/aksi/<str:aksi>/", views.aksi, name="aksi"),
+    re_path(
+        r"^(?P<pk>\d+)/bandingkan/(?P<revision_id_a>earliest|\d+)\.\.\.(?P<revision_id_b>latest|\d+)/$",
+        views_revisi.BandingkanRevisi.as_view(),
+        name="bandingkan",
+    ),
 ]

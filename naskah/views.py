@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
-from wagtail.models import PageLogEntry
+from wagtail.models import PageLogEntry, Revision
 
 from templates_surat.engine import GalatTemplate
 from templates_surat.isian import GalatIsian
@@ -65,6 +65,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     aksi = layanan.aksi_tersedia(naskah, request.user)
     riwayat = PageLogEntry.objects.filter(page_id=naskah.pk).select_related("user").order_by("timestamp", "pk")
     izin = naskah.permissions_for_user(request.user)
+    revisi = list(
+        Revision.page_revisions.filter(object_id=str(naskah.pk)).select_related("user").order_by("created_at", "pk")
+    )
     return render(
         request,
         "naskah/admin/detail.html",
@@ -77,6 +80,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "boleh_ubah": izin.can_edit(),
             "boleh_ajukan": "ajukan" in aksi,
             "riwayat": riwayat,
+            "revisi": list(zip(revisi[1:], revisi, strict=False)),
             "kiriman": naskah.kiriman.select_related("jabatan__unit"),
         },
     )
