@@ -83,6 +83,13 @@ def tanpa_terbit_langsung(menu_items: list[Any], request: Any, context: Any) -> 
         menu_items[:] = [i for i in menu_items if i.name not in ("action-publish", "action-unpublish")]
 
 
+@hooks.register("before_edit_page")
+def catat_buka_editor(request: Any, page: Any) -> None:
+    """Opening a secret letter in the editor is an access like any other: logged."""
+    if isinstance(page, NaskahKeluarPage) and request.method == "GET":
+        akses.catat_akses(request.user, page, "sunting", request)
+
+
 @hooks.register("register_log_actions")
 def daftarkan_aksi_log(actions: Any) -> None:
     actions.register_action(AKSI_TANDA_TANGAN, _("Ditandatangani dan diberi nomor"), _("Ditandatangani"))
