@@ -254,6 +254,8 @@ def test_matriks_akses_admin(kelompok: tuple[str, ...], buat_naskah: Any, u: Any
             dapat = "200" if response.status_code == 200 else "refused"
             if dapat != harap:
                 salah.append((username, nama(kunci), "wagtail edit", harap, f"{dapat} (HTTP {response.status_code})"))
+            if dapat == "200" and naskah.rahasia:  # opening a secret letter in the editor is logged too
+                log_harap[(username, naskah.pk, "sunting")] += 1
             bocor(username, "wagtail edit", _isi(response))
 
         for path, (url, tabel) in KOTAK_PATH.items():
