@@ -7,6 +7,16 @@ from django.core.management import call_command
 from django.test import Client
 
 
+@pytest.fixture(autouse=True)
+def _lupakan_akar_situs() -> None:
+    """Wagtail caches the Site root paths (in Redis in CI). Transactional tests flush and
+    recreate the Site with a new id without Site signals, so a cached path would point
+    at a Site that no longer exists in the next test: start every test without it."""
+    from wagtail.models import Site
+
+    Site.clear_site_root_paths_cache()
+
+
 @pytest.fixture
 def demo(db: None) -> None:
     """The demo organisation, roles, templates and public root as `make run` loads them
