@@ -98,7 +98,7 @@ def saring(qs: QuerySet, user: Any, kolom: str = "pk") -> QuerySet:
     return qs.filter(Exists(AksesNaskah.objects.filter(naskah_id=OuterRef(kolom), token__in=token)))
 
 
-def dapat_melihat(user: Any, naskah: NaskahKeluarPage) -> bool:
+def dapat_melihat(user: Any, naskah: Any) -> bool:
     token = token_user(user)
     return bool(token) and AksesNaskah.objects.filter(naskah_id=naskah.pk, token__in=token).exists()
 
@@ -112,8 +112,47 @@ def dapat_mengubah(user: Any, naskah: NaskahKeluarPage) -> bool:
     return user.has_perm(IZIN_BUAT) and naskah.unit_id in unit_ids(user) and dapat_melihat(user, naskah)
 
 
-def token_naskah(naskah: NaskahKeluarPage) -> dict[str, str]:
+def _token_disposisi(masuk_ids: list[int]) -> dict[str, str]:
+    """Everyone a disposition (not cancelled) was given to, on these incoming letters."""
+    from .models import Disposisi, StatusDisposisi
+
+    token: dict[str, str] = {}
+    baris = (
+        Disposisi.objects.filter(naskah_id__in=masuk_ids)
+        .exclude(status=StatusDisposisi.DIBATALKAN)
+        .values_list("kepada_jabatan_id", "kepada_user_id")
+    )
+    for jabatan_id, user_id in baris:
+        if jabatan_id:
+            token.setdefault(f"j:{jabatan_id}", "disposisi")
+        if user_id:
+            token.setdefault(f"u:{user_id}", "disposisi")
+    return token
+
+
+def token_naskah_masuk(naskah: Any) -> dict[str, str]:
+    """Incoming letter: its addressee (and Plh), the registering operator, disposition
+    holders; for Biasa/Terbatas also the receiving unit and the heads above it."""
+    token: dict[str, str] = {f"j:{naskah.tujuan_id}": "tujuan"}
+    if naskah.pencatat_id:
+        token[f"u:{naskah.pencatat_id}"] = "pencatat"
+    if not naskah.rahasia:
+        token[f"unit:{naskah.unit_id}"] = "unit"
+        token.setdefault(f"unit:{naskah.tujuan.unit_id}", "unit")
+        for unit in naskah.tujuan.unit.jalur:
+            token.setdefault(f"kepala:{unit.pk}", "atasan")
+        token["admin"] = "admin"
+    for t, s in _token_disposisi([naskah.pk]).items():
+        token.setdefault(t, s)
+    return token
+
+
+def token_naskah(naskah: Any) -> dict[str, str]:
     """Every token that may read `naskah` in its current state → why."""
+    from .models import NaskahMasukPage
+
+    if isinstance(naskah, NaskahMasukPage):
+        return token_naskah_masuk(naskah)
     token: dict[str, str] = {f"u:{naskah.pembuat_id}": "pembuat"}
     if not naskah.rahasia:
         token[f"unit:{naskah.unit_id}"] = "unit"
@@ -128,10 +167,13 @@ def token_naskah(naskah: NaskahKeluarPage) -> dict[str, str]:
     if naskah.status == StatusNaskah.TERKIRIM:
         for kiriman in naskah.kiriman.all():
             token.setdefault(f"j:{kiriman.jabatan_id}", kiriman.peran)
+        masuk_ids = list(naskah.naskah_masuk.values_list("pk", flat=True))
+        for t, s in _token_disposisi(masuk_ids).items():
+            token.setdefault(t, s)
     return token
 
 
-def perbarui_akses(naskah: NaskahKeluarPage) -> None:
+def perbarui_akses(naskah: Any) -> None:
     """Bring the letter's access rows in line with its state (derived data)."""
     token = token_naskah(naskah)
     with transaction.atomic():
@@ -142,7 +184,7 @@ def perbarui_akses(naskah: NaskahKeluarPage) -> None:
         )
 
 
-def catat_akses(user: Any, naskah: NaskahKeluarPage, aksi: str, request: Any = None) -> None:
+def catat_akses(user: Any, naskah: Any, aksi: str, request: Any = None) -> None:
     """Log a view/download of a secret letter (every one of them)."""
     if naskah.rahasia:
         ip = request.META.get("REMOTE_ADDR") if request is not None else None
@@ -192,3 +234,41 @@ class IzinNaskah(PagePermissionTester):
 
     def can_submit_for_moderation(self) -> bool:
         return dapat_mengubah(self.user, self.page) and super().can_submit_for_moderation()
+
+
+def opd_ids(user: Any) -> set[int]:
+    """The Perangkat Daerah of each of the user's jabatan today."""
+    hasil = set()
+    for j in _profil(user)["jabatan"] if user is not None and user.is_active else []:
+        opd = j.unit.opd or j.unit
+        hasil.add(opd.pk)
+    return hasil
+
+
+def dapat_ubah_registrasi(user: Any, naskah: Any) -> bool:
+    """An incoming letter's registration data is corrected by the receiving unit's
+    operators (or its registrar) until it is disposed."""
+    from .models import StatusMasuk
+
+    if naskah.status != StatusMasuk.BARU or naskah.asal_id or not user.is_active:
+        return False
+    if naskah.pencatat_id == user.pk:
+        return True
+    return user.has_perm(IZIN_BUAT) and naskah.unit_id in opd_ids(user) and dapat_melihat(user, naskah)
+
+
+class IzinNaskahMasuk(IzinNaskah):
+    """Incoming letters: registration edited by the unit's operators while new; the
+    disposition task's holders open the editor to act (its fields stay read-only)."""
+
+    def can_edit(self) -> bool:
+        if dapat_ubah_registrasi(self.user, self.page):
+            return True
+        task = self.page.current_workflow_task if self.page.pk else None
+        return bool(task and task.specific.user_can_access_editor(self.page, self.user))
+
+    def can_delete(self, ignore_bulk: bool = False) -> bool:
+        return False
+
+    def can_submit_for_moderation(self) -> bool:
+        return False

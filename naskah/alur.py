@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Workflow, WorkflowTask
 
-from .models import AlurNaskah, ParafTask, TandaTanganTask
+from .models import AlurNaskah, DisposisiTask, ParafTask, TandaTanganTask
 
 if TYPE_CHECKING:
     from organisasi.models import Jabatan
@@ -55,4 +55,23 @@ def alur_untuk(naskah: NaskahKeluarPage) -> Workflow | None:
             AlurNaskah.objects.create(kunci=kunci, workflow=workflow)
     except IntegrityError:
         return AlurNaskah.objects.select_related("workflow").get(kunci=kunci).workflow
+    return workflow
+
+
+KUNCI_DISPOSISI = "disposisi"
+
+
+def alur_disposisi() -> Workflow:
+    """The "Disposisi" workflow every incoming letter runs (one DisposisiTask), made on first use."""
+    alur = AlurNaskah.objects.select_related("workflow").filter(kunci=KUNCI_DISPOSISI).first()
+    if alur is not None:
+        return alur.workflow
+    try:
+        with transaction.atomic():
+            tugas = DisposisiTask.objects.create(name=_("Disposisi"))
+            workflow = Workflow.objects.create(name=_("Disposisi naskah masuk"), active=True)
+            WorkflowTask.objects.create(workflow=workflow, task=tugas, sort_order=0)
+            AlurNaskah.objects.create(kunci=KUNCI_DISPOSISI, workflow=workflow)
+    except IntegrityError:
+        return AlurNaskah.objects.select_related("workflow").get(kunci=KUNCI_DISPOSISI).workflow
     return workflow

@@ -11,7 +11,7 @@ def selesai(workflow_state: Any, user: Any = None) -> None:
     PDF, signing queued); any other content is published as Wagtail does."""
     from wagtail.workflows import publish_workflow_state
 
-    from .models import NaskahKeluarPage
+    from .models import NaskahKeluarPage, NaskahMasukPage
 
     obj = workflow_state.content_object
     obj = getattr(obj, "specific", obj)
@@ -19,5 +19,9 @@ def selesai(workflow_state: Any, user: Any = None) -> None:
         from . import layanan
 
         layanan.tandatangani(obj, user, workflow_state)
+    elif isinstance(obj, NaskahMasukPage):
+        from . import layanan_masuk
+
+        layanan_masuk.selesai_alur(obj, user)
     else:
         publish_workflow_state(workflow_state, user=user)

@@ -99,3 +99,17 @@ class IsianPanel(FieldPanel):
             context = super().get_context_data(parent_context)
             context["isian_fields"] = [self.form[AWALAN + nama] for nama in self.form.nama_isian]
             return context
+
+
+class NaskahMasukForm(WagtailAdminPageForm):
+    """The page editor for an incoming letter: registration fields are read-only for
+    everyone but the unit's operators while the letter is new."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from .akses import dapat_ubah_registrasi
+
+        user = self.for_user
+        if self.instance.pk and (user is None or not dapat_ubah_registrasi(user, self.instance)):
+            for field in self.fields.values():
+                field.disabled = True

@@ -415,6 +415,11 @@ def kirim(naskah: NaskahKeluarPage) -> None:
     naskah.status = StatusNaskah.TERKIRIM
     akses.perbarui_akses(naskah)
     log(instance=naskah, action=AKSI_TERKIRIM, user=None, data={"jabatan": sorted(tujuan)})
+    from .layanan_arsip import arsipkan
+    from .layanan_masuk import terima_internal
+
+    terima_internal(naskah)
+    arsipkan(naskah)
     transaction.on_commit(lambda: _notifikasi(naskah.pk, "terkirim"))
 
 

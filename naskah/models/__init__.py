@@ -1,4 +1,5 @@
-from .alur import AlurNaskah, ParafTask, TandaTanganTask
+from .alur import AlurNaskah, DisposisiTask, ParafTask, TandaTanganTask
+from .arsip import AksiArsip, Arsip, Klasifikasi, NasibAkhir, StatusArsip, TindakanArsip
 from .catatan import AksesNaskah, Bacaan, Kiriman, LogAkses, Notifikasi, PeranKiriman
 from .halaman import (
     FolderTahunPage,
@@ -11,24 +12,49 @@ from .halaman import (
     StatusNaskah,
     Urgensi,
 )
+from .masuk import (
+    EKSTENSI_SCAN_LABEL,
+    Disposisi,
+    Instruksi,
+    JejakNaskah,
+    NaskahMasukPage,
+    PenghitungAgenda,
+    StatusDisposisi,
+    StatusMasuk,
+)
 
 __all__ = [
+    "EKSTENSI_SCAN_LABEL",
     "AksesNaskah",
+    "AksiArsip",
     "AlurNaskah",
+    "Arsip",
     "Bacaan",
+    "Disposisi",
+    "DisposisiTask",
     "FolderTahunPage",
     "FolderUnitPage",
+    "Instruksi",
+    "JejakNaskah",
     "Kiriman",
+    "Klasifikasi",
     "LampiranNaskah",
     "LogAkses",
+    "NasibAkhir",
     "NaskahIndexPage",
     "NaskahKeluarPage",
+    "NaskahMasukPage",
     "Notifikasi",
     "ParafTask",
     "PemarafNaskah",
+    "PenghitungAgenda",
     "PeranKiriman",
     "Sifat",
+    "StatusArsip",
+    "StatusDisposisi",
+    "StatusMasuk",
     "StatusNaskah",
     "TandaTanganTask",
+    "TindakanArsip",
     "Urgensi",
 ]

@@ -116,3 +116,60 @@ class AlurNaskah(models.Model):
 
     def __str__(self) -> str:
         return self.kunci
+
+
+class DisposisiTask(Task):
+    """The one task of the "Disposisi" workflow. Held by the letter's addressee (the head
+    of the receiving unit, or their Plh/Plt), who disposes; every disposition holder acts
+    on their own branch through it too (teruskan, selesai). It completes when every
+    branch is done (see naskah.layanan_masuk)."""
+
+    class Meta:
+        verbose_name = _("disposisi naskah masuk")
+        verbose_name_plural = _("disposisi naskah masuk")
+
+    @classmethod
+    def get_description(cls) -> Any:
+        return _("Pimpinan unit penerima mendisposisikan; penerima disposisi meneruskan atau menindaklanjuti.")
+
+    def user_can_access_editor(self, obj: Any, user: Any) -> bool:
+        return bool(self.get_actions(obj, user))
+
+    def locked_for_user(self, obj: Any, user: Any) -> bool:
+        return not self.get_actions(obj, user)
+
+    def get_actions(self, obj: Any, user: Any) -> list[tuple[str, Any, bool]]:
+        from ..layanan_masuk import aksi_alur
+
+        return aksi_alur(obj, user)
+
+    def get_form_for_action(self, action: str) -> type[forms.Form]:
+        from ..forms_masuk import form_aksi_alur
+
+        return form_aksi_alur(action)
+
+    def get_task_states_user_can_moderate(self, user: Any, **kwargs: Any) -> Any:
+        from ..selectors_masuk import naskah_ditangani
+
+        ids = [str(pk) for pk in naskah_ditangani(user)]
+        return self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS, workflow_state__object_id__in=ids)
+
+    def on_action(self, task_state: TaskState, user: Any, action_name: str, **kwargs: Any) -> Any:
+        from django.contrib import messages
+
+        from lontar.middleware import permintaan_sekarang
+
+        from .. import layanan_masuk
+        from ..layanan import GalatNaskah
+
+        request = permintaan_sekarang()
+        try:
+            layanan_masuk.aksi_dari_alur(task_state, user, action_name, kwargs)
+        except GalatNaskah as exc:
+            if request is None:
+                raise
+            messages.error(request, exc.pesan)
+        else:
+            if request is not None:
+                messages.success(request, _("Disposisi tersimpan."))
+        return None

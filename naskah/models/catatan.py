@@ -16,7 +16,7 @@ class AksesNaskah(models.Model):
     ``unit:<unit>`` (members of the unit), ``kepala:<unit>`` (the unit's head),
     ``admin`` (superusers, never on secret letters). See naskah.akses."""
 
-    naskah = models.ForeignKey("naskah.NaskahKeluarPage", on_delete=models.CASCADE, related_name="akses")
+    naskah = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
     token = models.CharField(max_length=40)
     sumber = models.CharField(max_length=20)
 
@@ -54,7 +54,7 @@ class Kiriman(models.Model):
 class Bacaan(models.Model):
     """The first time a user opened a letter (bold until then in their inbox)."""
 
-    naskah = models.ForeignKey("naskah.NaskahKeluarPage", on_delete=models.CASCADE, related_name="bacaan")
+    naskah = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     dibaca_pada = models.DateTimeField(auto_now_add=True)
 
@@ -67,7 +67,7 @@ class Bacaan(models.Model):
 
 class Notifikasi(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifikasi_naskah")
-    naskah = models.ForeignKey("naskah.NaskahKeluarPage", on_delete=models.CASCADE, related_name="+")
+    naskah = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
     jenis = models.CharField(max_length=30)
     kunci = models.CharField(max_length=60, help_text="Makes a repeated task run idempotent.")
     pesan = models.CharField(max_length=300)
@@ -89,7 +89,7 @@ class Notifikasi(models.Model):
 class LogAkses(models.Model):
     """Every view and download of a Rahasia/Sangat Rahasia letter (append-only)."""
 
-    naskah = models.ForeignKey("naskah.NaskahKeluarPage", on_delete=models.PROTECT, related_name="+")
+    naskah = models.ForeignKey("wagtailcore.Page", on_delete=models.PROTECT, related_name="+")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     aksi = models.CharField(max_length=20)
     waktu = models.DateTimeField(auto_now_add=True, db_index=True)

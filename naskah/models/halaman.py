@@ -83,7 +83,7 @@ class FolderTahunPage(TidakDisajikan, Page):
     tahun = models.PositiveSmallIntegerField()
 
     parent_page_types = ["naskah.FolderUnitPage"]
-    subpage_types = ["naskah.NaskahKeluarPage"]
+    subpage_types = ["naskah.NaskahKeluarPage", "naskah.NaskahMasukPage"]
     is_creatable = False
 
     class Meta:
