@@ -491,7 +491,8 @@ def selesaikan(
         d.selesai_pada = timezone.now()
         d.selesai_oleh = user
         d.tindak_lanjut = tindak_lanjut
-        d.balasan = balasan
+        if balasan is not None:
+            d.balasan = balasan
         if d.dibaca_pada is None:
             d.dibaca_pada, d.dibaca_oleh = d.selesai_pada, user
         d.save()
@@ -503,10 +504,37 @@ def selesaikan(
             disposisi=d,
             tindak_lanjut=tindak_lanjut[:500],
             lampiran=bool(d.lampiran),
-            balasan=balasan.pk if balasan else None,
+            balasan=d.balasan_id,
         )
         _periksa_tuntas(naskah, user)
     return d
+
+
+def mulai_balasan(disposisi: Disposisi, user: Any, template: Any) -> NaskahKeluarPage:
+    """A holder starts the reply letter from a template; it is linked to their disposition."""
+    from .layanan import buat_konsep
+
+    d = Disposisi.objects.select_related("naskah", "dari_jabatan").get(pk=disposisi.pk)
+    if not memegang(user, d):
+        raise GalatNaskah(_("Disposisi ini bukan untuk Anda."), status=403)
+    if d.status != StatusDisposisi.AKTIF:
+        raise _sudah(d)
+    if d.balasan_id:
+        raise GalatNaskah(_("Naskah balasan untuk disposisi ini sudah dibuat."), status=409)
+    naskah = d.naskah
+    with transaction.atomic():
+        konsep = buat_konsep(
+            user,
+            template,
+            perihal=(_("Balasan: %(hal)s") % {"hal": naskah.perihal})[:255],
+            sifat=naskah.sifat,
+            klasifikasi=naskah.klasifikasi,
+            penerima_luar="" if naskah.asal_id else naskah.pengirim,
+            penerima=[naskah.asal.penandatangan] if naskah.asal_id and naskah.asal.penandatangan else [],
+        )
+        Disposisi.objects.filter(pk=d.pk).update(balasan=konsep)
+        jejak(naskah, "balasan", user, jabatan=d.kepada_jabatan, disposisi=d, naskah_balasan=konsep.pk)
+    return konsep
 
 
 def batalkan(disposisi: Disposisi, user: Any, alasan: str = "") -> Disposisi:

@@ -59,6 +59,10 @@ def buat(request: HttpRequest, template_id: int) -> HttpResponse:
 
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    from .models import NaskahMasukPage
+
+    if NaskahMasukPage.objects.filter(pk=pk).exists():  # links in notifications name only the page id
+        return redirect("naskah:detail_masuk", pk)
     naskah = _naskah(request, pk)
     layanan.tandai_dibaca(naskah, request.user)
     tugas = layanan.tugas_aktif(naskah) if naskah.status == StatusNaskah.DIAJUKAN else None

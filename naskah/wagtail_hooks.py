@@ -10,7 +10,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from . import akses, urls
 from .admin_ringkas import PanelNaskah, jumlah_tindakan
 from .layanan import AKSI_GALAT_TTE, AKSI_TANDA_TANGAN, AKSI_TERKIRIM, AKSI_TTE
-from .models import NaskahKeluarPage
+from .models import NaskahKeluarPage, NaskahMasukPage
 
 
 @hooks.register("register_admin_urls")
@@ -34,6 +34,25 @@ class MenuTindakan(MenuPegawai):
         return context
 
 
+class MenuDisposisi(MenuPegawai):
+    """ "Disposisi untuk saya" with the count of open (and overdue) dispositions."""
+
+    def get_context(self, request: Any) -> dict[str, Any]:
+        from .selectors_masuk import jumlah_disposisi_aktif
+
+        context = super().get_context(request)
+        aktif, terlambat = jumlah_disposisi_aktif(request.user)
+        if terlambat:
+            context["label"] = _("%(label)s (%(aktif)s, %(terlambat)s terlambat)") % {
+                "label": self.label,
+                "aktif": aktif,
+                "terlambat": terlambat,
+            }
+        elif aktif:
+            context["label"] = f"{self.label} ({aktif})"
+        return context
+
+
 class MenuBuat(MenuPegawai):
     def is_shown(self, request: Any) -> bool:
         return super().is_shown(request) and request.user.has_perm(akses.IZIN_BUAT)
@@ -44,9 +63,16 @@ def menu_naskah() -> SubmenuMenuItem:
     menu = Menu(
         items=[
             MenuTindakan(_("Perlu tindakan"), reverse("naskah:tindakan"), name="perlu-tindakan", icon_name="tasks"),
+            MenuDisposisi(
+                _("Disposisi untuk saya"), reverse("naskah:disposisi_saya"), name="disposisi-saya", icon_name="tasks"
+            ),
             MenuPegawai(_("Kotak masuk"), reverse("naskah:masuk"), name="kotak-masuk", icon_name="mail"),
+            MenuPegawai(
+                _("Naskah masuk unit"), reverse("naskah:daftar_masuk"), name="naskah-masuk-unit", icon_name="download"
+            ),
             MenuPegawai(_("Kotak keluar"), reverse("naskah:keluar"), name="kotak-keluar", icon_name="upload"),
             MenuBuat(_("Buat naskah keluar"), reverse("naskah:baru"), name="naskah-baru", icon_name="plus"),
+            MenuBuat(_("Catat naskah masuk"), reverse("naskah:registrasi"), name="catat-masuk", icon_name="plus"),
             MenuPegawai(_("Notifikasi"), reverse("naskah:notifikasi"), name="notifikasi", icon_name="info-circle"),
         ]
     )
@@ -61,8 +87,10 @@ def panel_naskah(request: Any, panels: list[Any]) -> None:
 
 def _tanpa_naskah_terlarang(pages: Any, request: Any) -> Any:
     """Letter pages only for those who may read them, in every Wagtail listing."""
-    terbaca = akses.saring(NaskahKeluarPage.objects.all(), request.user).values("pk")
-    return pages.exclude(pk__in=NaskahKeluarPage.objects.exclude(pk__in=terbaca).values("pk"))
+    for model in (NaskahKeluarPage, NaskahMasukPage):
+        terbaca = akses.saring(model.objects.all(), request.user).values("pk")
+        pages = pages.exclude(pk__in=model.objects.exclude(pk__in=terbaca).values("pk"))
+    return pages
 
 
 @hooks.register("construct_explorer_page_queryset")
@@ -79,15 +107,19 @@ def saring_pemilih(pages: Any, request: Any) -> Any:
 def tanpa_terbit_langsung(menu_items: list[Any], request: Any, context: Any) -> None:
     """A letter goes live only by being signed at the end of its approval chain."""
     page = context.get("page")
-    if isinstance(page, NaskahKeluarPage):
+    if isinstance(page, NaskahKeluarPage | NaskahMasukPage):
         menu_items[:] = [i for i in menu_items if i.name not in ("action-publish", "action-unpublish")]
 
 
 @hooks.register("before_edit_page")
 def catat_buka_editor(request: Any, page: Any) -> None:
     """Opening a secret letter in the editor is an access like any other: logged."""
-    if isinstance(page, NaskahKeluarPage) and request.method == "GET":
+    if isinstance(page, NaskahKeluarPage | NaskahMasukPage) and request.method == "GET":
         akses.catat_akses(request.user, page, "sunting", request)
+    if isinstance(page, NaskahMasukPage) and request.method == "GET":
+        from .layanan_masuk import tandai_dibaca
+
+        tandai_dibaca(page, request.user)
 
 
 @hooks.register("register_log_actions")

@@ -192,6 +192,7 @@ AKUN: list[AkunDemo] = [
     AkunDemo("operator.setda", "Yuli Astuti", "199407112019032006", G.II_C, "pengadm_setda", (P.OPERATOR,)),
     AkunDemo("sek.diskominfo", "Nurhayati, S.E., M.M.", "197910052005012007", G.IV_A, "sekdiskominfo", (P.PEJABAT,)),
     AkunDemo("kabid.ikp", "Agus Setiawan, S.Sos., M.Si.", "198003182006041008", G.IV_A, "kabid_ikp", (P.PEJABAT,)),
+    AkunDemo("kasi.pip", "Rina Marlina, S.I.Kom.", "198807152011012011", G.III_C, "kasi_pip", (P.PEJABAT,)),
     AkunDemo("kadinkes", "dr. Siti Rahmawati, M.Kes.", "197204121999032003", G.IV_C, "kadinkes", (P.PEJABAT,)),
     AkunDemo("sek.dinkes", "Bambang Hartono, S.K.M., M.Kes.", "197609262002121002", G.IV_A, "sekdinkes", (P.PEJABAT,)),
     AkunDemo("kabid.yankes", "drg. Lina Kartika", "198105172008012009", G.III_D, "kabid_yankes", (P.PEJABAT,)),
