@@ -108,7 +108,8 @@ def _buat_halaman(
         naskah.save(update_fields=["title", "draft_title"], clean=False)
     revisi = naskah.save_revision(user=user, log_action="wagtail.create", clean=False)
     akses.perbarui_akses(naskah)
-    jejak(naskah, "diterima", user, jabatan=naskah.tujuan, agenda=naskah.agenda, **catatan_jejak)
+    pencatat = akses.jabatan_aktif_user(user)[0] if user is not None and akses.jabatan_aktif_user(user) else None
+    jejak(naskah, "diterima", user, jabatan=pencatat, kepada=naskah.tujuan.nama, agenda=naskah.agenda, **catatan_jejak)
     alur_disposisi().start(naskah, None)
     del revisi
     transaction.on_commit(lambda: _notifikasi(naskah.pk, "masuk"))
