@@ -1,6 +1,7 @@
 from django.urls import path, re_path
 
 from . import views, views_kotak, views_revisi
+from .urls_agenda import urlpatterns as urls_agenda
 
 urlpatterns = [
     path("tindakan/", views_kotak.tindakan, name="tindakan"),
@@ -19,4 +20,5 @@ urlpatterns = [
         views_revisi.BandingkanRevisi.as_view(),
         name="bandingkan",
     ),
+    *urls_agenda,
 ]

@@ -10,6 +10,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
 from naskah.api import JabatanViewSet, NaskahViewSet, TemplateSuratViewSet
+from naskah.api_agenda import AgendaView
 
 AWALAN = "/api/v1/"
 
@@ -21,6 +22,7 @@ router.register("naskah", NaskahViewSet, basename="naskah")
 app_name = "api"
 urlpatterns = [
     *router.urls,
+    path("agenda/", AgendaView.as_view(), name="agenda"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
 ]
