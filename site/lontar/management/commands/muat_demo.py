@@ -22,7 +22,7 @@ class Command(BaseCommand):
             help="Kata sandi akun demo baru (bawaan: LONTAR_DEMO_PASSWORD).",
         )
         parser.add_argument("--diam", action="store_true", help="Jangan cetak daftar akun.")
-        parser.add_argument("--tanpa-naskah", action="store_true", help="Jangan buat contoh naskah keluar.")
+        parser.add_argument("--tanpa-naskah", action="store_true", help="Jangan buat contoh naskah keluar/masuk.")
 
     def handle(self, *args: object, **options: object) -> None:
         password = str(options["password"] or settings.LONTAR_DEMO_PASSWORD)
@@ -33,10 +33,14 @@ class Command(BaseCommand):
         hasil = demo_organisasi.muat(password)
         template = demo_template.muat()
         naskah = [] if options["tanpa_naskah"] else demo_naskah.muat()
+        masuk = [] if options["tanpa_naskah"] else demo_naskah.muat_masuk()
         if options["diam"]:
             return
         self.stdout.write(
-            self.style.SUCCESS(f"Data demo siap ({len(template)} template surat terbit, {len(naskah)} contoh naskah).")
+            self.style.SUCCESS(
+                f"Data demo siap ({len(template)} template surat terbit, {len(naskah)} contoh naskah keluar, "
+                f"{len(masuk)} contoh naskah masuk)."
+            )
         )
         self.stdout.write(f"Akun demo (kata sandi: {password}):")
         for akun in hasil.akun:
