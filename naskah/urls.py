@@ -2,6 +2,7 @@ from django.urls import path, re_path
 
 from . import views, views_kotak, views_revisi
 from .urls_agenda import urlpatterns as urls_agenda
+from .urls_arsip import urlpatterns as urls_arsip
 
 urlpatterns = [
     path("tindakan/", views_kotak.tindakan, name="tindakan"),
@@ -21,4 +22,5 @@ urlpatterns = [
         name="bandingkan",
     ),
     *urls_agenda,
+    *urls_arsip,
 ]

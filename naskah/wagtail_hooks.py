@@ -128,3 +128,6 @@ def daftarkan_aksi_log(actions: Any) -> None:
     actions.register_action(AKSI_TTE, _("Tanda tangan elektronik dibubuhkan"), _("TTE dibubuhkan"))
     actions.register_action(AKSI_TERKIRIM, _("Dikirim ke penerima dan tembusan"), _("Terkirim"))
     actions.register_action(AKSI_GALAT_TTE, _("Penandatanganan elektronik gagal"), _("TTE gagal"))
+
+
+from . import hooks_arsip  # noqa: E402, F401

@@ -42,12 +42,22 @@ _KELOLA_TEMPLATE = [
     "templates_surat.buat_naskah",
 ]
 
+# The arsiparis: the retention report (view_arsip), recording transfers/disposals
+# (add_tindakanarsip) and keeping the klasifikasi list with its JRA rules.
+_KELOLA_ARSIP = [
+    "naskah.view_arsip",
+    "naskah.add_tindakanarsip",
+    "naskah.view_klasifikasi",
+    "naskah.add_klasifikasi",
+    "naskah.change_klasifikasi",
+]
+
 # Model permissions per role ("app_label.codename").
 IZIN_MODEL: dict[str, list[str]] = {
     OPERATOR: ["wagtailadmin.access_admin", *_LIHAT_ORGANISASI, "templates_surat.buat_naskah"],
     PEJABAT: ["wagtailadmin.access_admin", *_LIHAT_ORGANISASI, "templates_surat.buat_naskah"],
     STAF: ["wagtailadmin.access_admin"],
-    ARSIPARIS: ["wagtailadmin.access_admin", *_LIHAT_ORGANISASI],
+    ARSIPARIS: ["wagtailadmin.access_admin", *_LIHAT_ORGANISASI, *_KELOLA_ARSIP],
     HUMAS: ["wagtailadmin.access_admin"],
     ADMINISTRATOR: [
         "wagtailadmin.access_admin",
