@@ -11,6 +11,7 @@ from rest_framework.routers import SimpleRouter
 
 from naskah.api import JabatanViewSet, NaskahViewSet, TemplateSuratViewSet
 from naskah.api_agenda import AgendaView
+from naskah.api_masuk import DisposisiViewSet, NaskahMasukViewSet
 
 AWALAN = "/api/v1/"
 
@@ -18,6 +19,8 @@ router = SimpleRouter()
 router.register("template-surat", TemplateSuratViewSet, basename="template-surat")
 router.register("jabatan", JabatanViewSet, basename="jabatan")
 router.register("naskah", NaskahViewSet, basename="naskah")
+router.register("naskah-masuk", NaskahMasukViewSet, basename="naskah-masuk")
+router.register("disposisi", DisposisiViewSet, basename="disposisi")
 
 app_name = "api"
 urlpatterns = [
