@@ -167,7 +167,9 @@ def token_naskah(naskah: Any) -> dict[str, str]:
     if naskah.status == StatusNaskah.TERKIRIM:
         for kiriman in naskah.kiriman.all():
             token.setdefault(f"j:{kiriman.jabatan_id}", kiriman.peran)
-        masuk_ids = list(naskah.naskah_masuk.values_list("pk", flat=True))
+        # disposition holders of the copies received by each addressee read the original too
+        diterima = getattr(naskah, "naskah_masuk", None)  # (bench/seed plans with a stand-in without it)
+        masuk_ids = list(diterima.values_list("pk", flat=True)) if diterima is not None else []
         for t, s in _token_disposisi(masuk_ids).items():
             token.setdefault(t, s)
     return token

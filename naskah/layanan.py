@@ -182,8 +182,24 @@ def _periksa_isian(naskah: NaskahKeluarPage, *, wajib: bool) -> None:
             galat.setdefault("pemaraf", []).append(_("Setiap pemaraf hanya boleh dipilih satu kali."))
         if not naskah.perihal.strip():
             galat.setdefault("perihal", []).append(_("Hal/perihal wajib diisi."))
+        pesan_klasifikasi = periksa_klasifikasi(naskah.klasifikasi, wajib=True)
+        if pesan_klasifikasi:
+            galat.setdefault("klasifikasi", []).append(pesan_klasifikasi)
     if galat:
         raise GalatNaskah(_("Naskah belum lengkap: periksa isian yang ditandai."), galat)
+
+
+def periksa_klasifikasi(kode: str, *, wajib: bool) -> str:
+    """"" when the code is fine; otherwise why not. Every final letter is archived under a
+    klasifikasi of Permendagri 83/2022 whose JRA rule gives its retention."""
+    from .layanan_arsip import cari_klasifikasi
+
+    kode = (kode or "").strip()
+    if not kode:
+        return _("Klasifikasi arsip wajib diisi.") if wajib else ""
+    if cari_klasifikasi(kode) is None:
+        return _("Kode klasifikasi %(kode)s tidak dikenal (lihat daftar klasifikasi arsip).") % {"kode": kode}
+    return ""
 
 
 def periksa_siap_ajukan(naskah: NaskahKeluarPage) -> None:

@@ -25,7 +25,7 @@ from organisasi.models import Jabatan, Pegawai
 
 from . import akses
 from .alur import alur_disposisi
-from .layanan import GalatNaskah, _folder
+from .layanan import GalatNaskah, _folder, periksa_klasifikasi
 from .models import (
     Disposisi,
     FolderTahunPage,
@@ -157,6 +157,9 @@ def daftarkan(
     tanggal_terima = tanggal_terima or hari_ini
     if tanggal_surat and tanggal_surat > hari_ini:
         galat["tanggal_surat"] = [_("Tanggal surat tidak boleh di masa depan.")]
+    pesan_klasifikasi = periksa_klasifikasi(klasifikasi, wajib=False)
+    if pesan_klasifikasi:
+        galat["klasifikasi"] = [pesan_klasifikasi]
     if tanggal_terima > hari_ini or (tanggal_surat and tanggal_terima < tanggal_surat):
         galat["tanggal_terima"] = [_("Tanggal diterima harus antara tanggal surat dan hari ini.")]
     if galat:

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import views, views_kotak, views_revisi
+from . import views, views_kotak, views_masuk, views_revisi
 from .urls_agenda import urlpatterns as urls_agenda
 from .urls_arsip import urlpatterns as urls_arsip
 
@@ -10,6 +10,17 @@ urlpatterns = [
     path("keluar/", views_kotak.keluar, name="keluar"),
     path("notifikasi/", views_kotak.notifikasi, name="notifikasi"),
     path("baru/", views.baru, name="baru"),
+    path("disposisi/", views_masuk.disposisi_saya, name="disposisi_saya"),
+    path("surat-masuk/", views_masuk.daftar, name="daftar_masuk"),
+    path("surat-masuk/baru/", views_masuk.registrasi, name="registrasi"),
+    path("surat-masuk/<int:pk>/", views_masuk.detail, name="detail_masuk"),
+    path("surat-masuk/<int:pk>/scan/", views_masuk.scan, name="scan_masuk"),
+    path("surat-masuk/<int:pk>/aksi/<str:aksi>/", views_masuk.aksi, name="aksi_masuk"),
+    path(
+        "surat-masuk/<int:pk>/disposisi/<int:disposisi_id>/lampiran/",
+        views_masuk.lampiran_disposisi,
+        name="lampiran_disposisi",
+    ),
     path("baru/<int:template_id>/", views.buat, name="buat"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/pratinjau/", views.pratinjau, name="pratinjau"),
@@ -21,6 +32,6 @@ urlpatterns = [
         views_revisi.BandingkanRevisi.as_view(),
         name="bandingkan",
     ),
-    *urls_agenda,
     *urls_arsip,
+    *urls_agenda,
 ]

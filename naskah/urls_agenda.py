@@ -6,5 +6,5 @@ from . import views_agenda
 
 urlpatterns = [
     path("agenda/", views_agenda.agenda, name="agenda"),
-    re_path(r"^masuk/(?P<pk>\d+)/lembar\.(?P<format>pdf|docx)$", views_agenda.lembar, name="lembar_disposisi"),
+    re_path(r"^surat-masuk/(?P<pk>\d+)/lembar\.(?P<format>pdf|docx)$", views_agenda.lembar, name="lembar_disposisi"),
 ]

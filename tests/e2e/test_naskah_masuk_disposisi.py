@@ -101,7 +101,7 @@ def test_surat_masuk_didisposisikan_sampai_selesai(live_server, browser, setting
         SCREENSHOT.parent.mkdir(exist_ok=True)
         kepala.screenshot(path=str(SCREENSHOT), full_page=True)
 
-        lembar = kepala.request.get(f"{live_server.url}/admin/naskah/masuk/{naskah.pk}/lembar.pdf")
+        lembar = kepala.request.get(f"{live_server.url}/admin/naskah/surat-masuk/{naskah.pk}/lembar.pdf")
         assert lembar.status == 200 and lembar.body().startswith(b"%PDF")
         assert NaskahMasukPage.objects.get().status == StatusMasuk.SELESAI
 

@@ -237,7 +237,7 @@ def test_agenda_html_bawaan_hari_ini(data: Data) -> None:
     assert HAL_RAHASIA not in html
     assert "format=xlsx" in html and f"unit={d.diskominfo.pk}" in html
     for n in (d.b, d.c):  # the registrar reads both: lembar links
-        assert f"/admin/naskah/masuk/{n.pk}/lembar.pdf" in html
+        assert f"/admin/naskah/surat-masuk/{n.pk}/lembar.pdf" in html
     # staf of the OPD reads the register, but not these letters: no lembar links
     r = masuk("staf").get(AGENDA)
     assert r.status_code == 200
@@ -316,7 +316,7 @@ def _periksa_lembar(teks: str, d: Data) -> None:
 
 def test_lembar_disposisi_pdf(data: Data) -> None:
     d = data
-    r = masuk("pejabat").get(f"/admin/naskah/masuk/{d.a.pk}/lembar.pdf")
+    r = masuk("pejabat").get(f"/admin/naskah/surat-masuk/{d.a.pk}/lembar.pdf")
     assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
     assert "lembar-disposisi-" in r["Content-Disposition"]
     teks = pdf_teks(r.content)
@@ -326,7 +326,7 @@ def test_lembar_disposisi_pdf(data: Data) -> None:
 
 def test_lembar_disposisi_docx(data: Data) -> None:
     d = data
-    r = masuk("kabid.ikp").get(f"/admin/naskah/masuk/{d.a.pk}/lembar.docx")
+    r = masuk("kabid.ikp").get(f"/admin/naskah/surat-masuk/{d.a.pk}/lembar.docx")
     assert r.status_code == 200
     assert r["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.wordprocessingml")
     teks = docx_teks(r.content)
@@ -335,7 +335,7 @@ def test_lembar_disposisi_docx(data: Data) -> None:
 
 
 def test_lembar_docx_dibuka_libreoffice(data: Data) -> None:
-    r = masuk("pejabat").get(f"/admin/naskah/masuk/{data.a.pk}/lembar.docx")
+    r = masuk("pejabat").get(f"/admin/naskah/surat-masuk/{data.a.pk}/lembar.docx")
     teks = pdf_teks(docx_ke_pdf(r.content))
     assert data.a.agenda in teks and data.a.pengirim in teks
 
@@ -344,17 +344,17 @@ def test_lembar_tanpa_akses_404_dan_rahasia_dicatat(data: Data) -> None:
     d = data
     for username in ("staf.dinkes", "operator.dinkes"):
         for format in ("pdf", "docx"):
-            assert masuk(username).get(f"/admin/naskah/masuk/{d.a.pk}/lembar.{format}").status_code == 404
-    assert masuk("staf").get(f"/admin/naskah/masuk/{d.b.pk}/lembar.pdf").status_code == 404  # Rahasia
-    assert masuk("pejabat").get("/admin/naskah/masuk/999999/lembar.pdf").status_code == 404
+            assert masuk(username).get(f"/admin/naskah/surat-masuk/{d.a.pk}/lembar.{format}").status_code == 404
+    assert masuk("staf").get(f"/admin/naskah/surat-masuk/{d.b.pk}/lembar.pdf").status_code == 404  # Rahasia
+    assert masuk("pejabat").get("/admin/naskah/surat-masuk/999999/lembar.pdf").status_code == 404
     assert not LogAkses.objects.filter(naskah_id=d.b.pk, aksi="lembar").exists()
 
-    r = masuk("operator").get(f"/admin/naskah/masuk/{d.b.pk}/lembar.pdf")  # the registrar reads it
+    r = masuk("operator").get(f"/admin/naskah/surat-masuk/{d.b.pk}/lembar.pdf")  # the registrar reads it
     assert r.status_code == 200
     teks = pdf_teks(r.content)
     assert HAL_RAHASIA in teks and "Naskah ini belum didisposisikan." in teks
     assert LogAkses.objects.filter(naskah_id=d.b.pk, aksi="lembar", user__username="operator").count() == 1
-    masuk("pejabat").get(f"/admin/naskah/masuk/{d.a.pk}/lembar.pdf")
+    masuk("pejabat").get(f"/admin/naskah/surat-masuk/{d.a.pk}/lembar.pdf")
     assert not LogAkses.objects.filter(naskah_id=d.a.pk).exists()  # only secret letters are logged
 
 
