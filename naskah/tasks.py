@@ -64,3 +64,12 @@ def kirim_notifikasi(naskah_id: int, jenis: str, kunci: str = "") -> int:
                 continue
             type(notif).objects.filter(pk=notif.pk).update(email_terkirim=True)
     return len(baru)
+
+
+@shared_task
+def ingatkan_disposisi() -> dict[str, object]:
+    """Beat job: reminders for dispositions due on the next working day and daily notices for
+    overdue ones (naskah.pengingat). Idempotent: a rerun the same day queues nothing new."""
+    from .pengingat import kirim_pengingat
+
+    return kirim_pengingat()

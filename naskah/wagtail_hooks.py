@@ -130,4 +130,5 @@ def daftarkan_aksi_log(actions: Any) -> None:
     actions.register_action(AKSI_GALAT_TTE, _("Penandatanganan elektronik gagal"), _("TTE gagal"))
 
 
-from . import hooks_arsip  # noqa: E402, F401
+# menus, viewsets and panels of the archive and the dashboard
+from . import hooks_arsip, hooks_dasbor  # noqa: E402, F401

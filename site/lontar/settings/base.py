@@ -8,6 +8,7 @@ README.md ("Pengaturan produksi").
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 SITE_DIR = Path(__file__).resolve().parent.parent.parent  # site/
@@ -220,6 +221,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "naskah.tasks.proses_antrian_tte",
         "schedule": 60.0,
     },
+    # Disposition reminders (due next working day) and overdue notices: hourly in office hours
+    # (TIME_ZONE), so e-mails do not go out at night; idempotent, later runs of a day only catch
+    # dispositions given since the last run.
+    "pengingat-disposisi": {
+        "task": "naskah.tasks.ingatkan_disposisi",
+        "schedule": crontab(minute=0, hour="7-17"),
+    },
 }
 
 # --- REST API (/api/v1/) ----------------------------------------------------------------
@@ -251,6 +259,42 @@ SPECTACULAR_SETTINGS = {
 LONTAR_DEMO_PASSWORD = env.str("LONTAR_DEMO_PASSWORD", default="lontar-demo-2026")
 # Signing backend (dotted path to a naskah.penanda.Penanda implementation).
 LONTAR_PENANDA = env.str("LONTAR_PENANDA", default="naskah.penanda.StempelPersetujuan")
+# Non-working days besides Saturday and Sunday, as ISO dates (naskah.hari_kerja): national
+# holidays and cuti bersama. The default is 2026 per SKB Menteri Agama, Menaker and MenPANRB
+# No. 1497, 2 and 5 Tahun 2025 (17 libur nasional, 8 cuti bersama). Each year — and for regional
+# holidays — set LONTAR_HARI_LIBUR (comma-separated, e.g. "2027-01-01,2027-03-20"); the variable
+# replaces this list, so include every date still needed. Used by disposition reminders and
+# PPID deadlines.
+LONTAR_HARI_LIBUR = env.list(
+    "LONTAR_HARI_LIBUR",
+    default=[
+        "2026-01-01",  # Tahun Baru Masehi
+        "2026-01-16",  # Isra Mikraj
+        "2026-02-16",  # cuti bersama Imlek
+        "2026-02-17",  # Tahun Baru Imlek 2577
+        "2026-03-18",  # cuti bersama Nyepi
+        "2026-03-19",  # Nyepi, Tahun Baru Saka 1948
+        "2026-03-20",  # cuti bersama Idulfitri
+        "2026-03-21",  # Idulfitri 1447 H
+        "2026-03-22",  # Idulfitri 1447 H
+        "2026-03-23",  # cuti bersama Idulfitri
+        "2026-03-24",  # cuti bersama Idulfitri
+        "2026-04-03",  # Wafat Yesus Kristus
+        "2026-04-05",  # Paskah
+        "2026-05-01",  # Hari Buruh
+        "2026-05-14",  # Kenaikan Yesus Kristus
+        "2026-05-15",  # cuti bersama Kenaikan Yesus Kristus
+        "2026-05-27",  # Iduladha 1447 H
+        "2026-05-28",  # cuti bersama Iduladha
+        "2026-05-31",  # Waisak 2570 BE
+        "2026-06-01",  # Hari Lahir Pancasila
+        "2026-06-16",  # Tahun Baru Islam 1448 H
+        "2026-08-17",  # Hari Kemerdekaan
+        "2026-08-25",  # Maulid Nabi Muhammad
+        "2026-12-24",  # cuti bersama Natal
+        "2026-12-25",  # Natal
+    ],
+)
 
 LOGGING = {
     "version": 1,
