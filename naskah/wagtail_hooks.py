@@ -6,6 +6,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 
 from . import akses, urls
 from .admin_ringkas import PanelNaskah, jumlah_tindakan
@@ -25,32 +26,43 @@ class MenuPegawai(MenuItem):
         return bool(akses.jabatan_ids(request.user))
 
 
-class MenuTindakan(MenuPegawai):
-    def get_context(self, request: Any) -> dict[str, Any]:
-        context = super().get_context(request)
+class MenuBerhitung(MenuPegawai):
+    """A menu item whose label carries a count (Wagtail's sidebar renders `render_component`)."""
+
+    def label_dengan_jumlah(self, request: Any) -> str:
+        return str(self.label)
+
+    def render_component(self, request: Any) -> Any:
+        return LinkMenuItemComponent(
+            self.name,
+            self.label_dengan_jumlah(request),
+            self.url,
+            icon_name=self.icon_name,
+            classname=self.classname,
+            attrs=self.attrs,
+        )
+
+
+class MenuTindakan(MenuBerhitung):
+    def label_dengan_jumlah(self, request: Any) -> str:
         jumlah = jumlah_tindakan(request.user)
-        if jumlah:
-            context["label"] = f"{self.label} ({jumlah})"
-        return context
+        return f"{self.label} ({jumlah})" if jumlah else str(self.label)
 
 
-class MenuDisposisi(MenuPegawai):
+class MenuDisposisi(MenuBerhitung):
     """ "Disposisi untuk saya" with the count of open (and overdue) dispositions."""
 
-    def get_context(self, request: Any) -> dict[str, Any]:
+    def label_dengan_jumlah(self, request: Any) -> str:
         from .selectors_masuk import jumlah_disposisi_aktif
 
-        context = super().get_context(request)
         aktif, terlambat = jumlah_disposisi_aktif(request.user)
         if terlambat:
-            context["label"] = _("%(label)s (%(aktif)s, %(terlambat)s terlambat)") % {
+            return _("%(label)s (%(aktif)s, %(terlambat)s terlambat)") % {
                 "label": self.label,
                 "aktif": aktif,
                 "terlambat": terlambat,
             }
-        elif aktif:
-            context["label"] = f"{self.label} ({aktif})"
-        return context
+        return f"{self.label} ({aktif})" if aktif else str(self.label)
 
 
 class MenuBuat(MenuPegawai):
@@ -73,6 +85,7 @@ def menu_naskah() -> SubmenuMenuItem:
             MenuPegawai(_("Kotak keluar"), reverse("naskah:keluar"), name="kotak-keluar", icon_name="upload"),
             MenuBuat(_("Buat naskah keluar"), reverse("naskah:baru"), name="naskah-baru", icon_name="plus"),
             MenuBuat(_("Catat naskah masuk"), reverse("naskah:registrasi"), name="catat-masuk", icon_name="plus"),
+            MenuPegawai(_("Agenda harian"), reverse("naskah:agenda"), name="agenda-harian", icon_name="date"),
             MenuPegawai(_("Notifikasi"), reverse("naskah:notifikasi"), name="notifikasi", icon_name="info-circle"),
         ]
     )
