@@ -18,7 +18,7 @@ $$ LANGUAGE plpgsql;
 def pasang(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
-        schema_editor.execute(PG_FUNGSI)
+        schema_editor.execute(PG_FUNGSI, params=None)  # the body's % is not a placeholder
         for tabel in TABEL:
             schema_editor.execute(
                 f"CREATE TRIGGER {tabel}_tambah_saja BEFORE UPDATE OR DELETE ON {tabel} "

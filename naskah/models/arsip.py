@@ -83,6 +83,14 @@ class AksiArsip(models.TextChoices):
     PERMANEN = "permanen", _("Permanen (serah ke lembaga kearsipan)")
 
 
+class _TambahSajaQuerySet(models.QuerySet):
+    def update(self, **kwargs: Any) -> int:
+        raise ValidationError(_("Tindakan arsip tidak dapat diubah."))
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise ValidationError(_("Tindakan arsip tidak dapat dihapus."))
+
+
 class TindakanArsip(models.Model):
     """What the arsiparis did to an archived letter (append-only)."""
 
@@ -98,6 +106,8 @@ class TindakanArsip(models.Model):
         validators=[FileExtensionValidator(["pdf"]), periksa_berkas_lampiran],
     )
     catatan = models.TextField(_("catatan"), blank=True)
+
+    objects = _TambahSajaQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("tindakan arsip")
