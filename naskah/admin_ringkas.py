@@ -6,8 +6,8 @@ from typing import Any
 
 from wagtail.admin.ui.components import Component
 
-from . import selectors
-from .models import Notifikasi
+from . import selectors, selectors_masuk
+from .models import Notifikasi, StatusDisposisi
 
 
 def jumlah_tindakan(user: Any) -> int:
@@ -27,4 +27,9 @@ class PanelNaskah(Component):
             "jumlah_tindakan": jumlah_tindakan(user),
             "belum_dibaca": selectors.kotak_masuk(user).filter(dibaca=False).count(),
             "notifikasi": list(Notifikasi.objects.filter(user=user, dibaca_pada__isnull=True)[:5]),
+            "perlu_disposisi": list(selectors_masuk.perlu_disposisi(user).order_by("-tanggal_terima", "-pk")[:5]),
+            "disposisi": list(
+                selectors_masuk.disposisi_untuk(user).filter(status=StatusDisposisi.AKTIF).order_by("batas_waktu")[:5]
+            ),
+            "jumlah_disposisi": selectors_masuk.jumlah_disposisi_aktif(user),
         }

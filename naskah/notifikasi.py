@@ -57,7 +57,7 @@ def _penerima_masuk(naskah: NaskahMasukPage, jenis: str, kunci: str) -> list[tup
     if jenis == "disposisi":
         pesan = _("Disposisi dari %(dari)s: %(judul)s") % {"dari": d.dari_jabatan.nama, "judul": judul}
     elif jenis == "pengingat":
-        pesan = _("Batas waktu disposisi besok (%(tanggal)s): %(judul)s") % {
+        pesan = _("Batas waktu disposisi pada hari kerja berikutnya (%(tanggal)s): %(judul)s") % {
             "tanggal": d.batas_waktu.strftime("%d-%m-%Y") if d.batas_waktu else "-",
             "judul": judul,
         }

@@ -149,10 +149,11 @@ class DisposisiTask(Task):
         return form_aksi_alur(action)
 
     def get_task_states_user_can_moderate(self, user: Any, **kwargs: Any) -> Any:
-        from ..selectors_masuk import naskah_ditangani
-
-        ids = [str(pk) for pk in naskah_ditangani(user)]
-        return self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS, workflow_state__object_id__in=ids)
+        # Wagtail's "awaiting your review" panel works out the actions of every listed
+        # letter one by one (a dozen queries each). Incoming letters are listed instead by
+        # Lontar's dashboard panel and "Disposisi untuk saya" (a fixed number of queries);
+        # the action menu and modal of this task stay available on each letter.
+        return TaskState.objects.none()
 
     def on_action(self, task_state: TaskState, user: Any, action_name: str, **kwargs: Any) -> Any:
         from django.contrib import messages
