@@ -208,7 +208,8 @@ def test_alur_lengkap_lewat_api(api: Any, jab: Any, u: Any, commit: Any) -> None
     aksi = [b["aksi"] for b in riwayat]
     assert aksi[0] == "diterima" and aksi[-1] == "selesai_naskah"
     assert aksi.count("disposisikan") == 2 and aksi.count("teruskan") == 1 and aksi.count("selesai") == 3
-    assert riwayat[0]["user"] == u("operator").pegawai.nama and riwayat[0]["jabatan"] == jab("pejabat").nama
+    assert riwayat[0]["user"] == u("operator").pegawai.nama and riwayat[0]["jabatan"] == jab("operator").nama
+    assert riwayat[1]["user"] == u("pejabat").pegawai.nama and riwayat[1]["jabatan"] == jab("pejabat").nama
     assert [b["waktu"] for b in riwayat] == sorted(b["waktu"] for b in riwayat)
 
 
