@@ -3,7 +3,7 @@ Lontar's letter page and by the Wagtail workflow action modal)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -50,8 +50,9 @@ class RegistrasiForm(forms.Form):
             .select_related("unit")
             .order_by("-kepala_unit", "unit__urutan", "nama")
         )
-        self.fields["tujuan"].queryset = qs
-        self.fields["tujuan"].label_from_instance = lambda j: f"{j.nama} ({j.unit})"
+        pilih_tujuan = cast(forms.ModelChoiceField, self.fields["tujuan"])
+        pilih_tujuan.queryset = qs
+        pilih_tujuan.label_from_instance = lambda j: f"{j.nama} ({j.unit})"  # type: ignore[method-assign,assignment]
         kepala = qs.filter(kepala_unit=True, unit_id__in=opd_ids or set()).first()
         if kepala is not None:
             self.fields["tujuan"].initial = kepala.pk
@@ -75,7 +76,7 @@ def _pilihan_bawahan(user: Any) -> tuple[Any, Any]:
     )
     pegawai = (
         Pegawai.objects.filter(aktif=True, jabatan__unit_id__in=unit)
-        .exclude(user_id=getattr(user, "pk", None))
+        .exclude(user_id=getattr(user, "pk", 0) or 0)
         .select_related("jabatan")
         .order_by("nama")
     )
@@ -109,10 +110,12 @@ class DisposisiForm(forms.Form):
             request = permintaan_sekarang()
             user = getattr(request, "user", None)
         jabatan, pegawai = _pilihan_bawahan(user)
-        self.fields["kepada_jabatan"].queryset = jabatan
-        self.fields["kepada_jabatan"].label_from_instance = lambda j: f"{j.nama}"
-        self.fields["kepada_pegawai"].queryset = pegawai
-        self.fields["kepada_pegawai"].label_from_instance = lambda p: (
+        kepada_jabatan = cast(forms.ModelMultipleChoiceField, self.fields["kepada_jabatan"])
+        kepada_jabatan.queryset = jabatan
+        kepada_jabatan.label_from_instance = lambda j: f"{j.nama}"  # type: ignore[method-assign,assignment]
+        kepada_pegawai = cast(forms.ModelMultipleChoiceField, self.fields["kepada_pegawai"])
+        kepada_pegawai.queryset = pegawai
+        kepada_pegawai.label_from_instance = lambda p: (  # type: ignore[method-assign,assignment]
             f"{p.nama} — {p.jabatan.nama if p.jabatan else ''}"
         )
 
@@ -142,11 +145,18 @@ class BatalkanForm(forms.Form):
         ).select_related("kepada_jabatan", "kepada_user__pegawai")
         if naskah is not None:
             qs = qs.filter(naskah=naskah)
-        self.fields["disposisi"].queryset = qs
-        self.fields["disposisi"].label_from_instance = lambda d: d.kepada_label
+        pilih = cast(forms.ModelChoiceField, self.fields["disposisi"])
+        pilih.queryset = qs
+        pilih.label_from_instance = lambda d: d.kepada_label  # type: ignore[method-assign,assignment]
+
+
+FORM_AKSI_ALUR: dict[str, type[forms.Form]] = {
+    "disposisikan": DisposisiForm,
+    "teruskan": DisposisiForm,
+    "selesai": SelesaiForm,
+    "batalkan": BatalkanForm,
+}
 
 
 def form_aksi_alur(aksi: str) -> type[forms.Form]:
-    return {"disposisikan": DisposisiForm, "teruskan": DisposisiForm, "selesai": SelesaiForm, "batalkan": BatalkanForm}[
-        aksi
-    ]
+    return FORM_AKSI_ALUR[aksi]

@@ -309,7 +309,7 @@ def _periksa_tujuan(
             galat.append(_("Tidak dapat mendisposisikan kepada diri sendiri."))
         elif pegawai is None or pegawai.jabatan_id is None:
             galat.append(_("%(nama)s bukan pegawai aktif.") % {"nama": u.get_username()})
-        elif pegawai.jabatan.unit_id not in bawahan:
+        elif pegawai.jabatan is None or pegawai.jabatan.unit_id not in bawahan:
             galat.append(_("%(nama)s berada di luar unit Anda.") % {"nama": pegawai.nama})
     if galat:
         raise GalatNaskah(" ".join(galat), {"kepada": galat}, status=400)
@@ -526,6 +526,7 @@ def mulai_balasan(disposisi: Disposisi, user: Any, template: Any) -> NaskahKelua
     if d.balasan_id:
         raise GalatNaskah(_("Naskah balasan untuk disposisi ini sudah dibuat."), status=409)
     naskah = d.naskah
+    asal = naskah.asal
     with transaction.atomic():
         konsep = buat_konsep(
             user,
@@ -533,8 +534,8 @@ def mulai_balasan(disposisi: Disposisi, user: Any, template: Any) -> NaskahKelua
             perihal=(_("Balasan: %(hal)s") % {"hal": naskah.perihal})[:255],
             sifat=naskah.sifat,
             klasifikasi=naskah.klasifikasi,
-            penerima_luar="" if naskah.asal_id else naskah.pengirim,
-            penerima=[naskah.asal.penandatangan] if naskah.asal_id and naskah.asal.penandatangan else [],
+            penerima_luar="" if asal is not None else naskah.pengirim,
+            penerima=[asal.penandatangan] if asal is not None and asal.penandatangan else [],
         )
         Disposisi.objects.filter(pk=d.pk).update(balasan=konsep)
         jejak(naskah, "balasan", user, jabatan=d.kepada_jabatan, disposisi=d, naskah_balasan=konsep.pk)
@@ -566,6 +567,7 @@ def batalkan(disposisi: Disposisi, user: Any, alasan: str = "") -> Disposisi:
             NaskahMasukPage.objects.filter(pk=naskah.pk).update(status=StatusMasuk.BARU)
             naskah.status = StatusMasuk.BARU
         _perbarui_akses(naskah)
+        _periksa_tuntas(naskah, user)  # the withdrawn branch was the last open one
     return d
 
 
@@ -646,7 +648,7 @@ def aksi_dari_alur(task_state: TaskState, user: Any, aksi: str, data: dict[str, 
     naskah = task_state.workflow_state.content_object.specific
     if aksi not in {nama for nama, _l, _m in aksi_alur(naskah, user)}:
         raise GalatNaskah(_("Aksi ini tidak tersedia untuk Anda."), status=403)
-    isi = {
+    isi: dict[str, Any] = {
         "kepada_jabatan": list(data.get("kepada_jabatan") or []),
         "kepada_user": [p.user for p in data.get("kepada_pegawai") or []],
         "instruksi": list(data.get("instruksi") or []),

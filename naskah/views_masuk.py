@@ -11,6 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -82,8 +83,9 @@ def registrasi(request: HttpRequest) -> HttpResponse:
                     for p in pesan:
                         form.add_error(nama, p)
             if duplikat:
-                form.data = form.data.copy()
-                form.data["abaikan_duplikat"] = "on"
+                data_form = request.POST.copy()
+                data_form["abaikan_duplikat"] = "on"
+                form.data = data_form
             messages.error(request, exc.pesan)
         else:
             messages.success(
@@ -165,14 +167,14 @@ def aksi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
                 request, _("Disposisi dikirim kepada %(kepada)s.") % {"kepada": ", ".join(d.kepada_label for d in baru)}
             )
         elif aksi == "selesai":
-            form = SelesaiLampiranForm(request.POST, request.FILES)
-            if not form.is_valid():
+            form_selesai = SelesaiLampiranForm(request.POST, request.FILES)
+            if not form_selesai.is_valid():
                 raise GalatNaskah(_("Tuliskan laporan tindak lanjut."), {"tindak_lanjut": [_("Wajib diisi.")]})
             layanan_masuk.selesaikan(
                 _disposisi_milik(naskah, request),
                 user,
-                tindak_lanjut=form.cleaned_data["tindak_lanjut"],
-                lampiran=form.cleaned_data.get("lampiran"),
+                tindak_lanjut=form_selesai.cleaned_data["tindak_lanjut"],
+                lampiran=form_selesai.cleaned_data.get("lampiran"),
             )
             messages.success(request, _("Tindak lanjut dicatat."))
         elif aksi == "batalkan":
@@ -195,19 +197,19 @@ def aksi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
     return redirect("naskah:detail_masuk", naskah.pk)
 
 
-def _berkas(berkas: Any, nama: str) -> FileResponse:
+def _berkas(berkas: Any, nama: str) -> HttpResponseBase:
     if not berkas:
         raise Http404(_("Berkas tidak ada."))
     return FileResponse(berkas.open("rb"), as_attachment=True, filename=nama)
 
 
-def scan(request: HttpRequest, pk: int) -> HttpResponse:
+def scan(request: HttpRequest, pk: int) -> HttpResponseBase:
     naskah = _masuk(request, pk, "unduh")
     ekstensi = (naskah.scan.name or "").rsplit(".", 1)[-1]
     return _berkas(naskah.scan, f"surat-masuk-{naskah.tahun_agenda}-{naskah.nomor_agenda}.{ekstensi}")
 
 
-def lampiran_disposisi(request: HttpRequest, pk: int, disposisi_id: int) -> HttpResponse:
+def lampiran_disposisi(request: HttpRequest, pk: int, disposisi_id: int) -> HttpResponseBase:
     naskah = _masuk(request, pk, "unduh")
     d = naskah.disposisi.filter(pk=disposisi_id).first()
     if d is None:

@@ -272,7 +272,7 @@ class Disposisi(models.Model):
         if self.kepada_user_id:
             pegawai = getattr(self.kepada_user, "pegawai", None)
             return str(pegawai.nama if pegawai else self.kepada_user)
-        return str(self.kepada_jabatan.nama) if self.kepada_jabatan_id else "-"
+        return str(self.kepada_jabatan.nama) if self.kepada_jabatan is not None else "-"
 
     @property
     def terlambat(self) -> bool:
