@@ -190,8 +190,8 @@ def _periksa_isian(naskah: NaskahKeluarPage, *, wajib: bool) -> None:
 
 
 def periksa_klasifikasi(kode: str, *, wajib: bool) -> str:
-    """"" when the code is fine; otherwise why not. Every final letter is archived under a
-    klasifikasi of Permendagri 83/2022 whose JRA rule gives its retention."""
+    """Why the code is not acceptable ("" when it is). Every final letter is archived under
+    a klasifikasi of Permendagri 83/2022 whose JRA rule gives its retention."""
     from .layanan_arsip import cari_klasifikasi
 
     kode = (kode or "").strip()
