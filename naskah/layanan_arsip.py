@@ -159,14 +159,14 @@ def _periksa_transisi(arsip: Arsip, aksi: str, hari_ini: datetime.date) -> str:
     label = AksiArsip(aksi).label
     if arsip.status != status:
         raise GalatNaskah(
-            _("Arsip ini berstatus %(status)s; tindakan \u201c%(aksi)s\u201d hanya untuk arsip %(perlu)s.")
+            _("Arsip ini berstatus %(status)s; tindakan “%(aksi)s” hanya untuk arsip %(perlu)s.")
             % {"status": arsip.get_status_display().lower(), "aksi": label, "perlu": StatusArsip(status).label.lower()},
             {"aksi": [_("Tindakan tidak sesuai dengan status arsip.")]},
             status=409,
         )
     if nasib and arsip.nasib_akhir not in nasib:
         raise GalatNaskah(
-            _("Nasib akhir arsip ini menurut JRA adalah %(nasib)s; tindakan \u201c%(aksi)s\u201d tidak diperbolehkan.")
+            _("Nasib akhir arsip ini menurut JRA adalah %(nasib)s; tindakan “%(aksi)s” tidak diperbolehkan.")
             % {"nasib": arsip.get_nasib_akhir_display().lower() or _("belum ditetapkan"), "aksi": label},
             {"aksi": [_("Tindakan tidak sesuai dengan nasib akhir arsip.")]},
             status=409,

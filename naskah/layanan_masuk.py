@@ -531,7 +531,7 @@ def mulai_balasan(disposisi: Disposisi, user: Any, template: Any) -> NaskahKelua
         konsep = buat_konsep(
             user,
             template,
-            perihal=(_("Balasan: %(hal)s") % {"hal": naskah.perihal})[:255],
+            perihal=f"Balasan: {naskah.perihal}"[:255],  # the letter itself is Indonesian, whatever the UI language
             sifat=naskah.sifat,
             klasifikasi=naskah.klasifikasi,
             penerima_luar="" if asal is not None else naskah.pengirim,
