@@ -18,6 +18,7 @@ from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 
@@ -196,7 +197,7 @@ class Instruksi(models.TextChoices):
 class StatusDisposisi(models.TextChoices):
     AKTIF = "aktif", _("Aktif")
     SELESAI = "selesai", _("Selesai")
-    DIBATALKAN = "dibatalkan", _("Dibatalkan")
+    DIBATALKAN = "dibatalkan", pgettext_lazy("disposisi", "Dibatalkan")
 
 
 class Disposisi(models.Model):
