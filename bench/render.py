@@ -117,12 +117,12 @@ def main() -> int:
         t_lo = median_ms(lambda: docx_ke_pdf(data_docx), opsi.n_libreoffice)
 
         # For comparison: the PDF without reusing the FontConfiguration.
-        asli = modul_pdf._font_config
-        modul_pdf._font_config = FontConfiguration  # type: ignore[assignment]
+        asli = modul_pdf.font_config
+        modul_pdf.font_config = FontConfiguration  # type: ignore[assignment]
         try:
             t_pdf_baru = median_ms(lambda: render_pdf(dok), max(opsi.n // 2, 3))
         finally:
-            modul_pdf._font_config = asli
+            modul_pdf.font_config = asli
 
     rasio = t_pdf / t_lo
     print(f"{'keluaran':<56} {'median':>10}  n")

@@ -371,6 +371,8 @@ def disposisikan(
                 {"batas_waktu": [_("Melewati batas waktu induk.")]},
             )
         sekarang = timezone.now()
+        batas = batas_waktu if batas_waktu is not None else getattr(induk, "batas_waktu", None)
+        tujuan: list[tuple[Jabatan | None, Any]] = [(j, None) for j in jabatan] + [(None, u) for u in orang]
         baru = [
             Disposisi(
                 naskah=naskah,
@@ -378,25 +380,13 @@ def disposisikan(
                 dari_user=user,
                 dari_jabatan=dari,
                 kepada_jabatan=j,
-                instruksi=instruksi,
-                catatan=catatan.strip(),
-                batas_waktu=batas_waktu if batas_waktu is not None else getattr(induk, "batas_waktu", None),
-                dibuat_pada=sekarang,
-            )
-            for j in jabatan
-        ] + [
-            Disposisi(
-                naskah=naskah,
-                induk=induk,
-                dari_user=user,
-                dari_jabatan=dari,
                 kepada_user=u,
                 instruksi=instruksi,
                 catatan=catatan.strip(),
-                batas_waktu=batas_waktu if batas_waktu is not None else getattr(induk, "batas_waktu", None),
+                batas_waktu=batas,
                 dibuat_pada=sekarang,
             )
-            for u in orang
+            for j, u in tujuan
         ]
         for d in baru:
             d.save()

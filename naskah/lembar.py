@@ -15,7 +15,6 @@ themselves it is an official form, so it is always written in Indonesian.
 from __future__ import annotations
 
 import io
-import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,11 +29,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from weasyprint import HTML, URLFetcher
-from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcherResponse
 
 from organisasi.models import Delegasi, JenisDelegasi, Pegawai
 from templates_surat.models import KopSurat
+from templates_surat.render.pdf import font_config
 from templates_surat.tanggal import tanggal_indonesia
 
 from .models import Disposisi, Instruksi, NaskahMasukPage, StatusDisposisi
@@ -263,16 +262,6 @@ def data_lembar(naskah: NaskahMasukPage) -> Lembar:
 
 # --- PDF ---------------------------------------------------------------------------------
 
-_lokal = threading.local()
-
-
-def _font_config() -> FontConfiguration:
-    """One FontConfiguration per thread, reused (it caches lookups and is not thread-safe)."""
-    config: FontConfiguration | None = getattr(_lokal, "font_config", None)
-    if config is None:
-        config = _lokal.font_config = FontConfiguration()
-    return config
-
 
 class _HanyaData(URLFetcher):
     """Loads data: URIs only: a report never reaches the network or the disk."""
@@ -288,7 +277,7 @@ class _HanyaData(URLFetcher):
 
 def html_ke_pdf(html: str) -> bytes:
     """A standalone HTML page (inline CSS) → PDF/A-3b with embedded fonts."""
-    hasil = HTML(string=html, url_fetcher=_HanyaData()).write_pdf(pdf_variant="pdf/a-3b", font_config=_font_config())
+    hasil = HTML(string=html, url_fetcher=_HanyaData()).write_pdf(pdf_variant="pdf/a-3b", font_config=font_config())
     return bytes(hasil or b"")
 
 

@@ -90,7 +90,50 @@ class FolderTahunPage(TidakDisajikan, Page):
         verbose_name = _("folder naskah tahunan")
 
 
-class NaskahKeluarPage(TidakDisajikan, Page):
+class HalamanNaskah(TidakDisajikan, Page):
+    """What outgoing and incoming letter pages share: a neutral title for secret letters,
+    tracking fields (TERLACAK) that turning a revision back into a page never rolls back,
+    and a workflow of their own (see get_workflow of each)."""
+
+    TERLACAK: tuple[str, ...] = ()
+    JUDUL_KOSONG = _("Konsep naskah")
+    sifat: str
+    perihal: str
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.judul_aman()
+
+    @property
+    def rahasia(self) -> bool:
+        return self.sifat in SIFAT_RAHASIA
+
+    def judul_aman(self) -> str:
+        """The page title Wagtail shows everywhere (reports, workflow lists, search):
+        never the perihal of a Rahasia letter."""
+        if self.rahasia:
+            return f"{Sifat(self.sifat).label} #{self.pk or '-'}"
+        return self.perihal or str(self.JUDUL_KOSONG)
+
+    def full_clean(self, *args: Any, **kwargs: Any) -> None:
+        self.title = self.judul_aman()
+        self.draft_title = self.title
+        super().full_clean(*args, **kwargs)
+
+    def with_content_json(self, content: dict[str, Any]) -> Any:
+        obj = super().with_content_json(content)
+        for nama in self.TERLACAK:
+            setattr(obj, nama, getattr(self, nama))
+        return obj
+
+    @property
+    def has_workflow(self) -> bool:
+        return True
+
+
+class NaskahKeluarPage(HalamanNaskah):
     # --- content (revisioned) ---
     perihal = models.CharField(_("hal/perihal"), max_length=255, blank=True)
     sifat = models.CharField(_("sifat"), max_length=2, choices=Sifat.choices, default=Sifat.BIASA)
@@ -224,36 +267,7 @@ class NaskahKeluarPage(TidakDisajikan, Page):
             models.Index(fields=["tugas_jabatan", "status"], name="naskah_tugas_jabatan"),
         ]
 
-    def __str__(self) -> str:
-        return self.judul_aman()
-
-    @property
-    def rahasia(self) -> bool:
-        return self.sifat in SIFAT_RAHASIA
-
-    def judul_aman(self) -> str:
-        """The page title Wagtail shows everywhere (reports, workflow lists, search):
-        never the perihal of a Rahasia letter."""
-        if self.rahasia:
-            return f"{self.get_sifat_display()} #{self.pk or '-'}"
-        return self.perihal or str(_("Konsep naskah"))
-
-    def full_clean(self, *args: Any, **kwargs: Any) -> None:
-        self.title = self.judul_aman()
-        self.draft_title = self.title
-        super().full_clean(*args, **kwargs)
-
-    def with_content_json(self, content: dict[str, Any]) -> NaskahKeluarPage:
-        obj = super().with_content_json(content)
-        for nama in self.TERLACAK:
-            setattr(obj, nama, getattr(self, nama))
-        return obj
-
     # --- Wagtail workflow: every letter gets the chain its pemaraf and penandatangan make ---
-    @property
-    def has_workflow(self) -> bool:
-        return True
-
     def get_workflow(self) -> Any:
         from ..alur import alur_untuk
 

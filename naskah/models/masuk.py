@@ -20,13 +20,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import Page
-
-from templates_surat.models.template import TidakDisajikan
 
 from ..berkas import periksa_berkas_lampiran
 from ..forms import NaskahMasukForm
-from .halaman import SIFAT_RAHASIA, Sifat, Urgensi
+from .halaman import HalamanNaskah, Sifat, Urgensi
 
 EKSTENSI_SCAN = ["pdf", "jpg", "jpeg", "png"]
 EKSTENSI_SCAN_LABEL = _("PDF, JPG atau PNG; paling besar 20 MB.")
@@ -38,7 +35,9 @@ class StatusMasuk(models.TextChoices):
     SELESAI = "selesai", _("Selesai")
 
 
-class NaskahMasukPage(TidakDisajikan, Page):
+class NaskahMasukPage(HalamanNaskah):
+    JUDUL_KOSONG = _("Naskah masuk")
+
     # --- registration (revisioned; the operator may correct it while the letter is new) ---
     nomor_surat = models.CharField(_("nomor surat"), max_length=200, db_index=True)
     tanggal_surat = models.DateField(_("tanggal surat"))
@@ -127,36 +126,9 @@ class NaskahMasukPage(TidakDisajikan, Page):
         ]
         indexes = [models.Index(fields=["unit", "tanggal_terima"], name="masuk_unit_tanggal")]
 
-    def __str__(self) -> str:
-        return self.judul_aman()
-
-    @property
-    def rahasia(self) -> bool:
-        return self.sifat in SIFAT_RAHASIA
-
     @property
     def agenda(self) -> str:
         return f"{self.nomor_agenda}/{self.tahun_agenda}" if self.nomor_agenda else ""
-
-    def judul_aman(self) -> str:
-        if self.rahasia:
-            return f"{self.get_sifat_display()} #{self.pk or '-'}"
-        return self.perihal or str(_("Naskah masuk"))
-
-    def full_clean(self, *args: Any, **kwargs: Any) -> None:
-        self.title = self.judul_aman()
-        self.draft_title = self.title
-        super().full_clean(*args, **kwargs)
-
-    def with_content_json(self, content: dict[str, Any]) -> NaskahMasukPage:
-        obj = super().with_content_json(content)
-        for nama in self.TERLACAK:
-            setattr(obj, nama, getattr(self, nama))
-        return obj
-
-    @property
-    def has_workflow(self) -> bool:
-        return True
 
     def get_workflow(self) -> Any:
         from ..alur import alur_disposisi

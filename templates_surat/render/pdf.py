@@ -16,8 +16,9 @@ from .html import berkas_logo, render_html
 _lokal = threading.local()
 
 
-def _font_config() -> FontConfiguration:
-    """One FontConfiguration per thread, reused: it caches font lookups (and is not thread-safe)."""
+def font_config() -> FontConfiguration:
+    """One FontConfiguration per thread, reused: it caches font lookups (and is not thread-safe).
+    Shared by every PDF Lontar renders (letters, lembar disposisi, agenda)."""
     config: FontConfiguration | None = getattr(_lokal, "font_config", None)
     if config is None:
         config = _lokal.font_config = FontConfiguration()
@@ -45,7 +46,7 @@ def render_pdf(dok: Dokumen) -> bytes:
             string=render_html(dok, untuk_pdf=True),
             base_url=logo.parent.as_uri() + "/" if logo else None,
             url_fetcher=_Pengambil(logo),
-        ).write_pdf(pdf_variant="pdf/a-3b", font_config=_font_config())
+        ).write_pdf(pdf_variant="pdf/a-3b", font_config=font_config())
     except Exception as exc:  # WeasyPrint raises many kinds; the user needs one message
         raise GalatRender(f"PDF gagal dibuat: {exc}") from exc
     if not hasil:
