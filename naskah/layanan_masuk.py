@@ -254,7 +254,8 @@ def _sudah(d: Disposisi) -> GalatNaskah:
 
 
 def _kunci(naskah: NaskahMasukPage) -> NaskahMasukPage:
-    return NaskahMasukPage.objects.select_for_update().select_related("tujuan__unit").get(pk=naskah.pk)
+    # lock the letter row only, not the joined page, jabatan and unit rows
+    return NaskahMasukPage.objects.select_for_update(of=("self",)).select_related("tujuan__unit").get(pk=naskah.pk)
 
 
 def memegang(user: Any, disposisi: Disposisi) -> bool:
@@ -354,7 +355,11 @@ def disposisikan(
                 )
             dari = naskah.tujuan
         else:
-            induk = Disposisi.objects.select_for_update().select_related("kepada_jabatan__unit").get(pk=induk.pk)
+            induk = (
+                Disposisi.objects.select_for_update(of=("self",))  # the nullable join is not locked
+                .select_related("kepada_jabatan__unit")
+                .get(pk=induk.pk)
+            )
             if induk.naskah_id != naskah.pk or not memegang(user, induk):
                 raise GalatNaskah(_("Disposisi ini bukan untuk Anda."), status=403)
             if induk.status != StatusDisposisi.AKTIF:
