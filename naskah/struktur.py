@@ -24,6 +24,9 @@ def pastikan_indeks() -> NaskahIndexPage:
 
 
 def pastikan_setelah_migrate(sender: AppConfig, **kwargs: Any) -> None:
+    from .klasifikasi_awal import pastikan
+
+    pastikan()  # a flushed database (tests) gets the klasifikasi list back
     if Page.get_first_root_node() is None:
         return
     pastikan_indeks()

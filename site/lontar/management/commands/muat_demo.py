@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 from naskah import demo as demo_naskah
+from naskah.klasifikasi_awal import pastikan as pastikan_klasifikasi
 from organisasi import demo as demo_organisasi
 from organisasi.peran import siapkan_peran
 from publik import demo as demo_publik
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         # The top-level pages first, so the roles get their page permissions on them.
         demo_publik.pastikan_beranda()
         pastikan_struktur()
+        pastikan_klasifikasi()
         siapkan_peran()
         hasil = demo_organisasi.muat(password)
         template = demo_template.muat()
