@@ -12,9 +12,13 @@ def _lupakan_akar_situs() -> None:
     """Wagtail caches the Site root paths (in Redis in CI). Transactional tests flush and
     recreate the Site with a new id without Site signals, so a cached path would point
     at a Site that no longer exists in the next test: start every test without it."""
+    from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Site
 
     Site.clear_site_root_paths_cache()
+    # Likewise the per-process ContentType cache: after a flush, post_migrate makes the
+    # content types again with new ids, and a cached old id fails page validation.
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture
