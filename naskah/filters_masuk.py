@@ -4,6 +4,7 @@ from typing import Any
 
 import django_filters
 from django.db.models import Q
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput
@@ -47,9 +48,17 @@ class DisposisiFilter(django_filters.FilterSet):
             ("aktif", _("Aktif")),
             ("terlambat", _("Terlambat")),
             ("selesai", _("Selesai")),
+            ("semua", _("Semua")),
         ],
         method="saring_keadaan",
+        empty_label=None,
     )
+
+    def __init__(self, data: Any = None, *args: Any, **kwargs: Any) -> None:
+        # open dispositions by default: the list a holder works from every day
+        data = data.copy() if data is not None else QueryDict(mutable=True)
+        data.setdefault("keadaan", "aktif")
+        super().__init__(data, *args, **kwargs)
 
     class Meta:
         model = Disposisi

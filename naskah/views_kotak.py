@@ -26,7 +26,7 @@ class PaginatorTerbatas(Paginator):
 
     @cached_property
     def count(self) -> int:
-        return self.object_list[: BATAS_HITUNG + 1].count()  # type: ignore[attr-defined]
+        return self.object_list.order_by()[: BATAS_HITUNG + 1].count()  # type: ignore[attr-defined]
 
     @property
     def terbatas(self) -> bool:

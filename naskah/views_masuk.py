@@ -218,7 +218,7 @@ def lampiran_disposisi(request: HttpRequest, pk: int, disposisi_id: int) -> Http
 
 
 def disposisi_saya(request: HttpRequest) -> HttpResponse:
-    filter_ = DisposisiFilter(request.GET or None, queryset=selectors_masuk.disposisi_untuk(request.user))
+    filter_ = DisposisiFilter(request.GET, queryset=selectors_masuk.disposisi_untuk(request.user))
     halaman = PaginatorTerbatas(filter_.qs, PER_HALAMAN).get_page(request.GET.get("p"))
     parameter = request.GET.copy()
     parameter.pop("p", None)

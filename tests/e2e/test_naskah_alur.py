@@ -41,6 +41,8 @@ def pilih_jabatan(page, field_id: str, nama: str) -> None:  # type: ignore[no-un
         modal.get_by_text(f"Halaman {halaman} dari").wait_for()
     modal.get_by_role("link", name=nama, exact=True).click()
     page.locator(f"#{field_id}-title").filter(has_text=nama).wait_for()
+    modal.wait_for(state="hidden")  # the next chooser must not act on this modal
+    expect(page.locator(f"input#{field_id}")).not_to_have_value("")
 
 
 def test_surat_dinas_dari_konsep_sampai_kotak_masuk(live_server, browser, settings) -> None:  # type: ignore[no-untyped-def]
