@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -44,6 +46,24 @@ def page(browser):  # type: ignore[no-untyped-def]
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
+    _tutup(context)
+
+
+@pytest.fixture
+def tutup():  # type: ignore[no-untyped-def]
+    """For tests that open their own browser contexts: close them the same safe way."""
+    return _tutup
+
+
+def _tutup(context) -> None:  # type: ignore[no-untyped-def]
+    """Close a browser context without leaving a request in flight: Wagtail's editor pings the
+    server on a timer, and a request still running while the test database is flushed
+    (TRUNCATE) can deadlock with it. Leave every page first, let the server finish, then close."""
+    for p in context.pages:
+        # a page that cannot navigate any more is closed anyway
+        with contextlib.suppress(Exception):
+            p.goto("about:blank")
+    time.sleep(0.5)
     context.close()
 
 

@@ -45,7 +45,7 @@ def pilih_jabatan(page, field_id: str, nama: str) -> None:  # type: ignore[no-un
     expect(page.locator(f"input#{field_id}")).not_to_have_value("")
 
 
-def test_surat_dinas_dari_konsep_sampai_kotak_masuk(live_server, browser, settings) -> None:  # type: ignore[no-untyped-def]
+def test_surat_dinas_dari_konsep_sampai_kotak_masuk(live_server, browser, settings, tutup) -> None:  # type: ignore[no-untyped-def]
     call_command("muat_demo", diam=True)
     contexts = []
 
@@ -173,4 +173,4 @@ def test_surat_dinas_dari_konsep_sampai_kotak_masuk(live_server, browser, settin
         expect(page.locator("table.lontar-kotak tbody tr", has_text=PERIHAL)).to_contain_text(nomor)
     finally:
         for context in contexts:
-            context.close()
+            tutup(context)

@@ -22,7 +22,7 @@ SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "naskah-masuk-dispos
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-def test_surat_masuk_didisposisikan_sampai_selesai(live_server, browser, settings) -> None:  # type: ignore[no-untyped-def]
+def test_surat_masuk_didisposisikan_sampai_selesai(live_server, browser, settings, tutup) -> None:  # type: ignore[no-untyped-def]
     call_command("muat_demo", diam=True, tanpa_naskah=True)
     contexts = []
 
@@ -110,4 +110,4 @@ def test_surat_masuk_didisposisikan_sampai_selesai(live_server, browser, setting
         assert luar.goto(url).status == 404
     finally:
         for context in contexts:
-            context.close()
+            tutup(context)
