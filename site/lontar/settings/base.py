@@ -173,6 +173,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- Wagtail ---------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env.str("LONTAR_NAMA_SITUS", default="Lontar")
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# No background autosave in the page editor: letters and templates are saved explicitly (each
+# save is a revision in their history), and an autosave request racing a manual save was seen
+# to store the older form state (a chosen penandatangan lost).
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
