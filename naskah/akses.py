@@ -26,6 +26,7 @@ from organisasi.selectors import jabatan_aktif, pegawai_dari_user
 
 from .models import AksesNaskah, LogAkses, StatusNaskah
 from .models.halaman import STATUS_DAPAT_DIUBAH
+from .signals import naskah_berubah
 
 if TYPE_CHECKING:
     from .models import NaskahKeluarPage
@@ -184,6 +185,7 @@ def perbarui_akses(naskah: Any) -> None:
             [AksesNaskah(naskah_id=naskah.pk, token=t, sumber=s) for t, s in token.items()],
             ignore_conflicts=True,
         )
+    naskah_berubah.send(sender=type(naskah), naskah_id=naskah.pk)
 
 
 def catat_akses(user: Any, naskah: Any, aksi: str, request: Any = None) -> None:

@@ -8,3 +8,8 @@ class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Pencarian")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from .signal_handlers import hubungkan
+
+        hubungkan()

@@ -72,6 +72,7 @@ IZIN_MODEL: dict[str, list[str]] = {
         "wagtailcore.add_site",
         "wagtailcore.change_site",
         "wagtailcore.delete_site",
+        "search.kelola_indeks",
         "wagtailcore.add_workflow",
         "wagtailcore.change_workflow",
         "wagtailcore.delete_workflow",

@@ -180,6 +180,19 @@ WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
+
+# --- Lontar search (search/) -------------------------------------------------------------
+# database: no server (SQLite FTS5 / PostgreSQL full text); elasticsearch: Elasticsearch 8/9
+# or OpenSearch at LONTAR_SEARCH_URL through elasticsearch.dsl. The database index is always
+# kept too: it answers (with a notice) while the engine is down.
+LONTAR_SEARCH_BACKEND = env.str("LONTAR_SEARCH_BACKEND", default="database")
+LONTAR_SEARCH_URL = env.str("LONTAR_SEARCH_URL", default="http://127.0.0.1:9200")
+LONTAR_SEARCH_PREFIX = env.str("LONTAR_SEARCH_PREFIX", default="lontar")
+LONTAR_SEARCH_ANALYZER = env.str("LONTAR_SEARCH_ANALYZER", default="indonesian")
+LONTAR_SEARCH_TIMEOUT = env.float("LONTAR_SEARCH_TIMEOUT", default=5.0)
+# Dotted path of an elastic_transport node class (tests use one that speaks plain JSON to
+# OpenSearch-API servers); empty = the client's default.
+LONTAR_SEARCH_NODE_CLASS = env.str("LONTAR_SEARCH_NODE_CLASS", default="")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -1,0 +1,311 @@
+"""The database engine: no server to run. Documents live in `DokumenCari`; full text in
+an FTS5 table on SQLite and a weighted tsvector (config "simple") on PostgreSQL, both fed
+the same pre-split words, so the two behave alike. Roots (Sastrawi) are indexed beside
+the words; typos are corrected against the perihal vocabulary (`KosakataCari`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import Count, Exists, F, Max, OuterRef, QuerySet
+from django.db.models.expressions import RawSQL
+
+from .. import teks
+from ..models import DokumenCari, KosakataCari, PrinsipalCari, ProsesIndeks, StatusProses
+from .dasar import FACET, Dokumen, Faset, GalatMesin, Hasil, Hit, Permintaan, adalah_nomor
+
+MAKS_VARIAN = 6
+MIN_SALAH_KETIK = 5  # words this long or longer tolerate one typo
+KOLOM_FTS = ("nomor", "perihal", "pihak", "isi", "dasar")
+BOBOT_BM25 = "8.0, 6.0, 2.0, 1.0, 1.5"
+LABEL_SIFAT = {"B": "Biasa", "T": "Terbatas", "R": "Rahasia", "SR": "Sangat Rahasia"}
+MAKS_FASET = 30
+# One UPDATE per batch; {tempat} is only "(%s, …)" placeholders, values are bound.
+SQL_VEKTOR = (
+    "UPDATE search_dokumencari d SET vektor = "
+    "setweight(to_tsvector('simple', v.nomor), 'A') || setweight(to_tsvector('simple', v.perihal), 'A')"
+    " || setweight(to_tsvector('simple', v.pihak), 'B') || setweight(to_tsvector('simple', v.isi), 'C')"
+    " || setweight(to_tsvector('simple', v.dasar), 'D')"
+    " FROM (VALUES {tempat}) AS v(id, nomor, perihal, pihak, isi, dasar) WHERE d.id = v.id::bigint"
+)
+
+
+def _kata_indeks(teks_asli: str) -> str:
+    """Words as every full-text backend will see them (no parser surprises with numbers
+    like 000.8.3.3/15 or file-path-looking tokens)."""
+    return " ".join(k for k in teks.kata(teks_asli) if len(k) <= 60)
+
+
+def _pg() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _cuplikan(d: DokumenCari, sorot: list[str]) -> str:
+    """From the body where it matches, else the perihal (secret letters: perihal only)."""
+    if d.isi and not d.rahasia:
+        dari_isi = teks.tandai(d.isi, sorot)
+        if "<mark>" in dari_isi or not sorot:
+            return dari_isi
+    return teks.tandai(d.perihal, sorot)
+
+
+class MesinDatabase:
+    nama = "database"
+
+    # --- writing -----------------------------------------------------------------------
+    def simpan(self, dokumen: list[Dokumen]) -> None:
+        per_koleksi: dict[str, list[Dokumen]] = {}
+        for d in dokumen:
+            per_koleksi.setdefault(d.koleksi, []).append(d)
+        for koleksi, daftar in per_koleksi.items():
+            self._tulis(daftar, self._generasi_tulis(koleksi))
+
+    def hapus(self, kunci: list[str]) -> None:
+        with transaction.atomic():
+            ids = list(DokumenCari.objects.filter(kunci__in=kunci).values_list("pk", flat=True))
+            if ids:
+                self._hapus_fts(ids)
+                DokumenCari.objects.filter(pk__in=ids).delete()
+
+    def _generasi_tulis(self, koleksi: str) -> int:
+        """Live writes during a rebuild go to the generation being built."""
+        berjalan = (
+            ProsesIndeks.objects.filter(koleksi=koleksi, status__in=[StatusProses.ANTRI, StatusProses.BERJALAN])
+            .exclude(generasi=0)
+            .values_list("generasi", flat=True)
+            .first()
+        )
+        if berjalan:
+            return berjalan
+        return DokumenCari.objects.filter(koleksi=koleksi).aggregate(g=Max("generasi"))["g"] or 1
+
+    def _tulis(self, dokumen: list[Dokumen], generasi: int) -> None:
+        kolom = [
+            "koleksi", "objek_id", "judul", "url", "nomor", "nomor_kunci", "perihal", "isi", "pengirim",
+            "penerima", "unit_id", "unit", "jenis", "arah", "sifat", "status", "klasifikasi", "tanggal",
+            "tahun", "rahasia", "kata_dasar", "generasi",
+        ]  # fmt: skip
+        baris = [
+            DokumenCari(
+                kunci=d.kunci,
+                koleksi=d.koleksi,
+                objek_id=d.objek_id,
+                judul=d.judul[:255],
+                url=d.url[:255],
+                nomor=d.nomor[:200],
+                nomor_kunci=d.nomor.lower()[:200],
+                perihal=d.perihal,
+                isi=d.isi,
+                pengirim=d.pengirim,
+                penerima=d.penerima,
+                unit_id=d.unit_id,
+                unit=d.unit[:200],
+                jenis=d.jenis[:100],
+                arah=d.arah,
+                sifat=d.sifat,
+                status=d.status[:20],
+                klasifikasi=d.klasifikasi[:30],
+                tanggal=d.tanggal,
+                tahun=d.tahun,
+                rahasia=d.rahasia,
+                kata_dasar=d.kata_dasar,
+                generasi=generasi,
+            )
+            for d in dokumen
+        ]
+        with transaction.atomic():
+            DokumenCari.objects.bulk_create(baris, update_conflicts=True, unique_fields=["kunci"], update_fields=kolom)
+            ids = dict(DokumenCari.objects.filter(kunci__in=[d.kunci for d in dokumen]).values_list("kunci", "pk"))
+            PrinsipalCari.objects.filter(dokumen_id__in=ids.values()).delete()
+            PrinsipalCari.objects.bulk_create(
+                [PrinsipalCari(dokumen_id=ids[d.kunci], token=t) for d in dokumen for t in set(d.prinsipal)],
+                ignore_conflicts=True,
+            )
+            kosakata = {k for d in dokumen for k in teks.kata(d.perihal) if MIN_SALAH_KETIK <= len(k) <= 60}
+            KosakataCari.objects.bulk_create(
+                [KosakataCari(kata=k, kepala=k[0], panjang=len(k)) for k in kosakata], ignore_conflicts=True
+            )
+            self._tulis_fts([(ids[d.kunci], d) for d in dokumen])
+
+    def _tulis_fts(self, pasangan: list[tuple[int, Dokumen]]) -> None:
+        nilai = [
+            (
+                pk,
+                _kata_indeks(d.nomor),
+                _kata_indeks(d.perihal + " " + d.judul if d.judul != d.perihal else d.perihal),
+                _kata_indeks(d.pengirim + " " + d.penerima),
+                _kata_indeks(d.isi),
+                d.kata_dasar,
+            )
+            for pk, d in pasangan
+        ]
+        with connection.cursor() as c:
+            if _pg():
+                tempat = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(nilai))
+                sql = SQL_VEKTOR.format(tempat=tempat)
+                c.execute(sql, [x for baris in nilai for x in baris])
+            else:
+                self._hapus_fts([n[0] for n in nilai])
+                c.executemany(
+                    "INSERT INTO search_fts(rowid, nomor, perihal, pihak, isi, dasar) VALUES (%s, %s, %s, %s, %s, %s)",
+                    nilai,
+                )
+
+    def _hapus_fts(self, ids: Iterable[int]) -> None:
+        if _pg():
+            return  # the tsvector lives in the row
+        ids = list(ids)
+        with connection.cursor() as c:
+            for i in range(0, len(ids), 500):
+                bagian = ids[i : i + 500]
+                tempat = ", ".join(["%s"] * len(bagian))
+                c.execute(f"DELETE FROM search_fts WHERE rowid IN ({tempat})", bagian)  # noqa: S608 - placeholders only
+
+    # --- rebuild (zero downtime: old documents answer until the new generation is whole) --
+    def mulai_bangun(self, koleksi: str) -> str:
+        g = DokumenCari.objects.filter(koleksi=koleksi).aggregate(g=Max("generasi"))["g"] or 0
+        return str(g + 1)
+
+    def simpan_bangun(self, target: str, dokumen: list[Dokumen]) -> None:
+        if dokumen:
+            self._tulis(dokumen, int(target))
+
+    def selesai_bangun(self, koleksi: str, target: str) -> None:
+        usang = DokumenCari.objects.filter(koleksi=koleksi, generasi__lt=int(target))
+        while True:
+            ids = list(usang.values_list("pk", flat=True)[:2000])
+            if not ids:
+                break
+            with transaction.atomic():
+                self._hapus_fts(ids)
+                DokumenCari.objects.filter(pk__in=ids).delete()
+
+    def jumlah(self, koleksi: str) -> int:
+        return DokumenCari.objects.filter(koleksi=koleksi).count()
+
+    def sehat(self) -> bool:
+        try:
+            DokumenCari.objects.exists()
+        except Exception:  # noqa: BLE001
+            return False
+        return True
+
+    # --- reading ---------------------------------------------------------------------------
+    def _varian(self, kata: str) -> list[str]:
+        """The word, its root, and perihal words one typo away."""
+        hasil = [kata, teks.stem(kata)]
+        if len(kata) >= MIN_SALAH_KETIK and kata.isalpha():
+            calon = KosakataCari.objects.filter(
+                kepala=kata[0], panjang__in=[len(kata) - 1, len(kata), len(kata) + 1]
+            ).values_list("kata", flat=True)
+            mirip = [c for c in calon.iterator(chunk_size=2000) if c != kata and teks.satu_salah_ketik(kata, c)]
+            hasil += sorted(mirip)[:MAKS_VARIAN]
+        return list(dict.fromkeys(hasil))
+
+    def _saring(self, p: Permintaan) -> QuerySet:
+        qs = DokumenCari.objects.filter(
+            Exists(PrinsipalCari.objects.filter(dokumen_id=OuterRef("pk"), token__in=p.token))
+        )
+        sama = {
+            "koleksi": p.koleksi, "jenis": p.jenis, "unit_id": p.unit, "sifat": p.sifat,
+            "status": p.status, "arah": p.arah, "tahun": p.tahun,
+        }  # fmt: skip
+        qs = qs.filter(**{k: v for k, v in sama.items() if v is not None})
+        if p.klasifikasi:
+            qs = qs.filter(klasifikasi__startswith=p.klasifikasi)
+        if p.pengirim:
+            qs = qs.filter(pengirim__icontains=p.pengirim)
+        if p.penerima:
+            qs = qs.filter(penerima__icontains=p.penerima)
+        if p.nomor:
+            qs = qs.filter(nomor_kunci__startswith=p.nomor.strip().lower())
+        if p.dari:
+            qs = qs.filter(tanggal__gte=p.dari)
+        if p.sampai:
+            qs = qs.filter(tanggal__lte=p.sampai)
+        return qs
+
+    def _cocokkan(self, qs: QuerySet, kelompok: list[list[str]]) -> QuerySet:
+        if _pg():
+            from django.contrib.postgres.search import SearchQuery, SearchRank
+
+            ekspresi = " & ".join("(" + " | ".join(f"'{v}'" for v in g) + ")" for g in kelompok)
+            query = SearchQuery(ekspresi, search_type="raw", config="simple")
+            return qs.filter(vektor=query).annotate(skor=SearchRank(F("vektor"), query))
+        ekspresi = " AND ".join("(" + " OR ".join(f'"{v}"' for v in g) + ")" for g in kelompok)
+        return qs.filter(pk__in=RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [ekspresi])).annotate(
+            skor=RawSQL(  # noqa: S611 - the query text is a bound parameter
+                f"SELECT -bm25(search_fts, {BOBOT_BM25}) FROM search_fts "  # noqa: S608 - constant weights
+                "WHERE search_fts MATCH %s AND search_fts.rowid = search_dokumencari.id",
+                [ekspresi],
+            )
+        )
+
+    def cari(self, p: Permintaan) -> Hasil:
+        if not p.token:
+            return Hasil(total=0, hits=[], faset={f: [] for f in FACET}, halaman=p.halaman, mesin=self.nama)
+        try:
+            return self._cari(p)
+        except Exception as exc:  # a database error is reported as "unavailable"
+            if isinstance(exc, GalatMesin):
+                raise
+            raise GalatMesin(str(exc)) from exc
+
+    def _cari(self, p: Permintaan) -> Hasil:
+        qs = self._saring(p)
+        kata = p.kata
+        for w in (w for w in kata if adalah_nomor(w)):
+            qs = qs.filter(nomor_kunci__startswith=w)
+        biasa = [w for w in kata if not adalah_nomor(w)]
+        kelompok = [self._varian(w) for w in biasa]
+        if kelompok:
+            qs = self._cocokkan(qs, kelompok)
+        total = qs.count()
+        faset = self._faset(qs) if total else {f: [] for f in FACET}
+        if kelompok and p.urut == "relevansi":
+            urutan: tuple[Any, ...] = (F("skor").desc(nulls_last=True), F("tanggal").desc(nulls_last=True), "-pk")
+        else:
+            urutan = (F("tanggal").desc(nulls_last=True), "-pk")
+        awal = (p.halaman - 1) * p.per_halaman
+        baris = list(qs.order_by(*urutan)[awal : awal + p.per_halaman])
+        sorot = [v for g in kelompok for v in g]
+        hits = [
+            Hit(
+                kunci=d.kunci,
+                koleksi=d.koleksi,
+                objek_id=d.objek_id,
+                judul=d.judul,
+                url=d.url,
+                nomor=d.nomor,
+                perihal=d.perihal,
+                tanggal=d.tanggal,
+                unit=d.unit,
+                jenis=d.jenis,
+                sifat=d.sifat,
+                status=d.status,
+                cuplikan=_cuplikan(d, sorot),
+                skor=float(getattr(d, "skor", 0) or 0),
+            )
+            for d in baris
+        ]
+        return Hasil(total=total, hits=hits, faset=faset, halaman=p.halaman, per_halaman=p.per_halaman, mesin=self.nama)
+
+    def _faset(self, qs: QuerySet) -> dict[str, list[Faset]]:
+        qs = qs.order_by()
+        hasil: dict[str, list[Faset]] = {}
+        jenis = qs.exclude(jenis="").values("jenis").annotate(n=Count("pk")).order_by("-n", "jenis")[:MAKS_FASET]
+        hasil["jenis"] = [Faset(r["jenis"], r["jenis"], r["n"]) for r in jenis]
+        unit = (
+            qs.filter(unit_id__isnull=False)
+            .values("unit_id", "unit")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "unit")[:MAKS_FASET]
+        )
+        hasil["unit"] = [Faset(str(r["unit_id"]), r["unit"], r["n"]) for r in unit]
+        sifat = qs.exclude(sifat="").values("sifat").annotate(n=Count("pk")).order_by("-n", "sifat")
+        hasil["sifat"] = [Faset(r["sifat"], LABEL_SIFAT.get(r["sifat"], r["sifat"]), r["n"]) for r in sifat]
+        tahun = qs.filter(tahun__isnull=False).values("tahun").annotate(n=Count("pk")).order_by("-tahun")[:MAKS_FASET]
+        hasil["tahun"] = [Faset(str(r["tahun"]), str(r["tahun"]), r["n"]) for r in tahun]
+        return hasil
