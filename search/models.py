@@ -72,11 +72,7 @@ class KosakataCari(models.Model):
     against (words are never removed; a stale word just matches nothing)."""
 
     kata = models.CharField(max_length=60, unique=True)
-    kepala = models.CharField(max_length=1)
-    panjang = models.PositiveSmallIntegerField()
-
-    class Meta:
-        indexes = [models.Index(fields=["kepala", "panjang"], name="kosakata_kepala_panjang")]
+    panjang = models.PositiveSmallIntegerField(db_index=True)
 
     def __str__(self) -> str:
         return self.kata

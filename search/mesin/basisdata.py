@@ -14,13 +14,12 @@ from django.db.models.expressions import RawSQL
 
 from .. import teks
 from ..models import DokumenCari, KosakataCari, PrinsipalCari, ProsesIndeks, StatusProses
-from .dasar import FACET, Dokumen, Faset, GalatMesin, Hasil, Hit, Permintaan, adalah_nomor
+from .dasar import FACET, LABEL_SIFAT, Dokumen, Faset, GalatMesin, Hasil, Hit, Permintaan, adalah_nomor
 
 MAKS_VARIAN = 6
 MIN_SALAH_KETIK = 5  # words this long or longer tolerate one typo
 KOLOM_FTS = ("nomor", "perihal", "pihak", "isi", "dasar")
 BOBOT_BM25 = "8.0, 6.0, 2.0, 1.0, 1.5"
-LABEL_SIFAT = {"B": "Biasa", "T": "Terbatas", "R": "Rahasia", "SR": "Sangat Rahasia"}
 MAKS_FASET = 30
 # One UPDATE per batch; {tempat} is only "(%s, …)" placeholders, values are bound.
 SQL_VEKTOR = (
@@ -125,7 +124,7 @@ class MesinDatabase:
             )
             kosakata = {k for d in dokumen for k in teks.kata(d.perihal) if MIN_SALAH_KETIK <= len(k) <= 60}
             KosakataCari.objects.bulk_create(
-                [KosakataCari(kata=k, kepala=k[0], panjang=len(k)) for k in kosakata], ignore_conflicts=True
+                [KosakataCari(kata=k, panjang=len(k)) for k in kosakata], ignore_conflicts=True
             )
             self._tulis_fts([(ids[d.kunci], d) for d in dokumen])
 
@@ -197,9 +196,9 @@ class MesinDatabase:
         """The word, its root, and perihal words one typo away."""
         hasil = [kata, teks.stem(kata)]
         if len(kata) >= MIN_SALAH_KETIK and kata.isalpha():
-            calon = KosakataCari.objects.filter(
-                kepala=kata[0], panjang__in=[len(kata) - 1, len(kata), len(kata) + 1]
-            ).values_list("kata", flat=True)
+            calon = KosakataCari.objects.filter(panjang__in=[len(kata) - 1, len(kata), len(kata) + 1]).values_list(
+                "kata", flat=True
+            )
             mirip = [c for c in calon.iterator(chunk_size=2000) if c != kata and teks.satu_salah_ketik(kata, c)]
             hasil += sorted(mirip)[:MAKS_VARIAN]
         return list(dict.fromkeys(hasil))

@@ -7,7 +7,8 @@ against all of them):
 - `q` is split into words (`kata_kueri`); every word must match somewhere (AND). A word
   matches a document when it occurs in nomor, perihal, pengirim/penerima or isi, or when
   its Indonesian root (`stem`) occurs among the document's roots (`kata_dasar`), or, for
-  words of 4+ letters, when it is one edit away from a perihal word (typos).
+  words of 5+ letters without digits, when it is one edit away from a perihal word (typos;
+  the first letter may be the wrong one too).
 - A word that looks like a letter number (digits and `.`/`/`/`-`, e.g. `000.8.3.3/15`)
   matches the nomor by prefix (exact numbers are prefixes of themselves).
 - Filters are exact (`jenis`, `unit`, `sifat`, `status`, `tahun`, `koleksi`, `arah`),
@@ -27,6 +28,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
 KOLEKSI = ("naskah", "template", "publik")
+LABEL_SIFAT = {"B": "Biasa", "T": "Terbatas", "R": "Rahasia", "SR": "Sangat Rahasia"}
 FACET = ("jenis", "unit", "sifat", "tahun")
 PER_HALAMAN = 20
 MAKS_HALAMAN = 500
@@ -169,7 +171,10 @@ class Mesin(Protocol):
 def kata_kueri(q: str) -> list[str]:
     """The words of a query, lower-cased, without query-syntax characters; at most
     MAKS_KATA words from the first MAKS_KUERI characters."""
-    teks = (q or "")[:MAKS_KUERI].lower()
+    teks = (q or "").lower()
+    if len(teks) > MAKS_KUERI:
+        # cut at a word boundary: a word cut in half would have to match as well
+        teks = teks[:MAKS_KUERI].rsplit(None, 1)[0] if " " in teks[:MAKS_KUERI] else ""
     hasil: list[str] = []
     for cocok in _KATA.finditer(teks):
         kata = cocok.group(0)
