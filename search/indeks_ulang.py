@@ -76,7 +76,7 @@ def jalankan(proses_id: int, batas: int = BATAS, kemajuan: Callable[[ProsesIndek
         )
         proses.save()
         for kunci in sumber.semua_kunci(proses.koleksi, mulai_setelah=proses.id_terakhir, batas=batas):
-            dokumen = [d for d in (sumber.dokumen_untuk(k) for k in kunci) if d is not None]
+            dokumen = sumber.dokumen_batch(kunci)
             db.simpan_bangun(str(proses.generasi), dokumen)
             if mesin is not None:
                 mesin.simpan_bangun(proses.target, dokumen)

@@ -121,12 +121,12 @@ def naskah_keluar(page: Any) -> Dokumen:
     )
 
 
-def naskah_masuk(page: Any) -> Dokumen:
+def naskah_masuk(page: Any, token: list[str] | None = None, opd: Any = None) -> Dokumen:
     rahasia = page.rahasia
     isi = ""
     if not rahasia:
         isi = " ".join(filter(None, [page.ringkasan, teks.teks_pdf(page.scan)]))
-    opd = _opd(page.unit)
+    opd = opd or _opd(page.unit)
     return Dokumen(
         koleksi="naskah",
         objek_id=page.pk,
@@ -146,7 +146,7 @@ def naskah_masuk(page: Any) -> Dokumen:
         klasifikasi=page.klasifikasi,
         tanggal=page.tanggal_surat,
         rahasia=rahasia,
-        prinsipal=_token(page.pk),
+        prinsipal=token if token is not None else _token(page.pk),
     )
 
 
@@ -288,6 +288,43 @@ def dokumen_untuk(k: str) -> Dokumen | None:
             return None
         return lengkapi(halaman_publik(spesifik))
     return None
+
+
+def dokumen_batch(daftar_kunci: list[str]) -> list[Dokumen]:
+    """The documents of many keys (what exists of them), with fewer queries than one
+    `dokumen_untuk` each: incoming letters are read in one query with their access rows
+    and units; everything else goes one by one."""
+    from naskah.models import AksesNaskah, NaskahMasukPage
+    from organisasi.models import Unit
+
+    masuk_ids = [pk for k, pk in map(pisah_kunci, daftar_kunci) if k == "naskah"]
+    masuk = {
+        p.pk: p
+        for p in NaskahMasukPage.objects.filter(pk__in=masuk_ids)
+        .select_related("tujuan")
+        .defer("latest_revision", "live_revision")
+    }
+    token: dict[int, list[str]] = {}
+    for naskah_id, t in AksesNaskah.objects.filter(naskah_id__in=list(masuk)).values_list("naskah_id", "token"):
+        token.setdefault(naskah_id, []).append(t)
+    unit = {u.pk: u for u in Unit.objects.all()} if masuk else {}
+
+    def opd(unit_id: int) -> Any:
+        node = unit.get(unit_id)
+        while node is not None and node.jenis != "opd":
+            node = unit.get(node.induk_id) if node.induk_id else None
+        return node or unit.get(unit_id)
+
+    hasil: list[Dokumen] = []
+    for k in daftar_kunci:
+        koleksi, pk = pisah_kunci(k)
+        if koleksi == "naskah" and pk in masuk:
+            hasil.append(lengkapi(naskah_masuk(masuk[pk], sorted(token.get(pk, [])), opd(masuk[pk].unit_id))))
+        else:
+            d = dokumen_untuk(k)
+            if d is not None:
+                hasil.append(d)
+    return hasil
 
 
 def semua_kunci(koleksi: str, mulai_setelah: int = 0, batas: int = 500) -> Iterator[list[str]]:

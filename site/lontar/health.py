@@ -29,10 +29,11 @@ def _cek_broker() -> None:
 
 
 def _cek_search() -> None:
-    from wagtail.models import Page
-    from wagtail.search.backends import get_search_backend
+    from search import mesin
 
-    list(get_search_backend().search("lontar", Page.objects.all())[:1])
+    aktif = mesin.aktif()
+    if not aktif.sehat():
+        raise ConnectionError(f"mesin pencari {aktif.nama} tidak menjawab")
 
 
 CHECKS: dict[str, Callable[[], None]] = {

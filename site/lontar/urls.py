@@ -10,6 +10,7 @@ from .health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("cari/", include("publik.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("api/v1/", include("lontar.api")),
     path("dokumen/", include(wagtaildocs_urls)),

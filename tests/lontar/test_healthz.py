@@ -46,3 +46,20 @@ def test_healthz_503_saat_database_gagal(client: Client, monkeypatch: pytest.Mon
 
 def test_healthz_hanya_get(client: Client) -> None:
     assert client.post("/healthz").status_code == 405
+
+
+def test_healthz_503_saat_mesin_pencari_mati(client: Client, settings: pytest.FixtureRequest) -> None:
+    from search import mesin
+
+    settings.LONTAR_SEARCH_BACKEND = "elasticsearch"  # type: ignore[attr-defined]
+    settings.LONTAR_SEARCH_URL = "http://127.0.0.1:9"  # type: ignore[attr-defined]
+    settings.LONTAR_SEARCH_TIMEOUT = 1  # type: ignore[attr-defined]
+    mesin.lupakan()
+    try:
+        response = client.get("/healthz")
+    finally:
+        mesin.lupakan()
+    assert response.status_code == 503
+    data = response.json()
+    assert data["checks"]["search"]["status"] == "error"
+    assert "elasticsearch" in data["checks"]["search"]["detail"]

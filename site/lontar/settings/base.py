@@ -177,9 +177,6 @@ WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0
 # save is a revision in their history), and an autosave request racing a manual save was seen
 # to store the older form state (a chosen penandatangan lost).
 WAGTAIL_AUTOSAVE_INTERVAL = 0
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
 
 # --- Lontar search (search/) -------------------------------------------------------------
 # database: no server (SQLite FTS5 / PostgreSQL full text); elasticsearch: Elasticsearch 8/9
@@ -193,6 +190,20 @@ LONTAR_SEARCH_TIMEOUT = env.float("LONTAR_SEARCH_TIMEOUT", default=5.0)
 # Dotted path of an elastic_transport node class (tests use one that speaks plain JSON to
 # OpenSearch-API servers); empty = the client's default.
 LONTAR_SEARCH_NODE_CLASS = env.str("LONTAR_SEARCH_NODE_CLASS", default="")
+# Wagtail's own page search (the public site's search box, the admin page explorer) follows
+# the same setting.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if LONTAR_SEARCH_BACKEND == "elasticsearch":
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "URLS": [LONTAR_SEARCH_URL],
+            "INDEX": f"{LONTAR_SEARCH_PREFIX}-wagtail",
+            "TIMEOUT": int(LONTAR_SEARCH_TIMEOUT) or 5,
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        }
+    }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
