@@ -6,6 +6,7 @@ README.md ("Pengaturan produksi").
 """
 
 from pathlib import Path
+from typing import Any
 
 import environ
 from celery.schedules import crontab
@@ -192,7 +193,7 @@ LONTAR_SEARCH_TIMEOUT = env.float("LONTAR_SEARCH_TIMEOUT", default=5.0)
 LONTAR_SEARCH_NODE_CLASS = env.str("LONTAR_SEARCH_NODE_CLASS", default="")
 # Wagtail's own page search (the public site's search box, the admin page explorer) follows
 # the same setting.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS: dict[str, dict[str, Any]] = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if LONTAR_SEARCH_BACKEND == "elasticsearch":
     WAGTAILSEARCH_BACKENDS = {
         "default": {
