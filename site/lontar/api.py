@@ -12,6 +12,7 @@ from rest_framework.routers import SimpleRouter
 from naskah.api import JabatanViewSet, NaskahViewSet, TemplateSuratViewSet
 from naskah.api_agenda import AgendaView
 from naskah.api_masuk import DisposisiViewSet, NaskahMasukViewSet
+from search.api import CariView
 
 AWALAN = "/api/v1/"
 
@@ -26,6 +27,7 @@ app_name = "api"
 urlpatterns = [
     *router.urls,
     path("agenda/", AgendaView.as_view(), name="agenda"),
+    path("cari/", CariView.as_view(), name="cari"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
 ]
