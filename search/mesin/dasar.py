@@ -174,7 +174,8 @@ def kata_kueri(q: str) -> list[str]:
     teks = (q or "").lower()
     if len(teks) > MAKS_KUERI:
         # cut at a word boundary: a word cut in half would have to match as well
-        teks = teks[:MAKS_KUERI].rsplit(None, 1)[0] if " " in teks[:MAKS_KUERI] else ""
+        potong = teks[:MAKS_KUERI]
+        teks = potong.rsplit(None, 1)[0] if " " in potong else potong  # one huge word stays a word
     hasil: list[str] = []
     for cocok in _KATA.finditer(teks):
         kata = cocok.group(0)
