@@ -9,58 +9,19 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.contrib.auth import get_user_model
+from bantu import buat_surat, indeks, user
 from django.test import Client, RequestFactory
 from wagtail.admin.menu import admin_menu, settings_menu
 
-from naskah import layanan as layanan_naskah
 from naskah.models import NaskahKeluarPage
-from organisasi.models import Jabatan, Unit
-from search import layanan, sumber
+from organisasi.models import Unit
+from search import layanan
 from search.models import DokumenCari, ProsesIndeks, StatusProses
-from templates_surat.models import TemplateSuratPage
 
 pytestmark = pytest.mark.django_db
 
 URL = "/admin/cari/"
 URL_INDEKS = "/admin/cari/indeks/"
-ISIAN = {
-    "dasar": "Surat Kepala Dinas Kesehatan Nomor 400.7/88/DINKES/2026",
-    "isi_pokok": "Dengan hormat, kami mohon dukungan publikasi kegiatan vaksinasi di kelurahan.",
-}
-
-
-def _user(username: str) -> Any:
-    return get_user_model().objects.get(username=username)
-
-
-def _jabatan(username: str) -> Jabatan:
-    return _user(username).pegawai.jabatan
-
-
-def buat_surat(
-    oleh: str = "operator",
-    perihal: str = "Permohonan dukungan publikasi vaksinasi",
-    *,
-    sifat: str = "B",
-    penandatangan: str = "pejabat",
-    penerima: tuple[str, ...] = ("kadinkes",),
-) -> NaskahKeluarPage:
-    return layanan_naskah.buat_konsep(
-        _user(oleh),
-        TemplateSuratPage.objects.get(slug="surat-dinas"),
-        perihal=perihal,
-        sifat=sifat,
-        isian=dict(ISIAN),
-        penerima=[_jabatan(u) for u in penerima],
-        penandatangan=_jabatan(penandatangan),
-    )
-
-
-def indeks_naskah() -> None:
-    for kunci in sumber.semua_kunci("naskah"):
-        for k in kunci:
-            layanan.perbarui_sekarang(k)
 
 
 def _kunci_hasil(response: Any) -> list[str]:
@@ -70,7 +31,7 @@ def _kunci_hasil(response: Any) -> list[str]:
 @pytest.fixture
 def surat(demo: None) -> NaskahKeluarPage:
     naskah = buat_surat()
-    indeks_naskah()
+    indeks()
     return naskah
 
 
@@ -115,7 +76,7 @@ def test_menemukan_naskah_dengan_cuplikan(masuk_sebagai: Any, surat: NaskahKelua
 
 def test_cuplikan_tetap_aman(masuk_sebagai: Any, demo: None) -> None:
     buat_surat(perihal="Undangan <script>alert(1)</script> rapat koordinasi")
-    indeks_naskah()
+    indeks()
     html = masuk_sebagai("operator").get(URL, {"q": "koordinasi"}).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html
@@ -124,7 +85,7 @@ def test_cuplikan_tetap_aman(masuk_sebagai: Any, demo: None) -> None:
 def test_faset_bertaut_ke_kueri_yang_sama(masuk_sebagai: Any, demo: None) -> None:
     buat_surat(perihal="Rapat koordinasi vaksinasi", sifat="B")
     terbatas = buat_surat(perihal="Rapat koordinasi anggaran", sifat="T")
-    indeks_naskah()
+    indeks()
     client = masuk_sebagai("operator")
     r = client.get(URL, {"q": "koordinasi"})
     assert r.context["hasil"].total == 2
@@ -152,7 +113,7 @@ def test_faset_bertaut_ke_kueri_yang_sama(masuk_sebagai: Any, demo: None) -> Non
 def test_pengurutan_dan_halaman(masuk_sebagai: Any, demo: None, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("search.views.PER_HALAMAN", 2)
     dibuat = [buat_surat(perihal=f"Laporan pemantauan jaringan tahap {i}") for i in range(3)]
-    indeks_naskah()
+    indeks()
     client = masuk_sebagai("operator")
     r = client.get(URL, {"q": "pemantauan", "urut": "tanggal"})
     assert r.context["hasil"].total == 3
@@ -202,13 +163,13 @@ def test_naskah_unit_lain_tidak_terlihat(masuk_sebagai: Any, demo: None) -> None
         "operator.dinkes", "Pengadaan vaksin campak", penandatangan="kadinkes", penerima=("sekda",)
     )
     milik_kominfo = buat_surat("operator", "Pengadaan vaksin influenza")
-    indeks_naskah()
+    indeks()
     client = masuk_sebagai("operator")
     assert _kunci_hasil(client.get(URL, {"q": "pengadaan vaksin"})) == [f"naskah:{milik_kominfo.pk}"]
     assert client.get(URL, {"q": "campak"}).context["hasil"].total == 0
-    client.force_login(_user("operator.dinkes"))
+    client.force_login(user("operator.dinkes"))
     assert _kunci_hasil(client.get(URL, {"q": "pengadaan vaksin"})) == [f"naskah:{milik_dinkes.pk}"]
-    client.force_login(_user("staf.dinkes"))  # another unit of Dinkes: not the drafting unit
+    client.force_login(user("staf.dinkes"))  # another unit of Dinkes: not the drafting unit
     assert client.get(URL, {"q": "campak"}).context["hasil"].total == 0
 
 
@@ -230,7 +191,7 @@ def test_pemberitahuan_tampil_sebagai_peringatan(
 def test_menu_dan_area_pencarian_admin(masuk_sebagai: Any) -> None:
     request = RequestFactory().get("/admin/")
     for username in ("staf", "operator", "admin"):
-        request.user = _user(username)
+        request.user = user(username)
         urls = {item.url for item in admin_menu.menu_items_for_request(request)}
         assert URL in urls, username
     client = masuk_sebagai("admin")
@@ -244,7 +205,7 @@ def test_menu_dan_area_pencarian_admin(masuk_sebagai: Any) -> None:
 
 def _menu_pengaturan(username: str) -> set[str]:
     request = RequestFactory().get("/admin/")
-    request.user = _user(username)
+    request.user = user(username)
     return {item.url for item in settings_menu.menu_items_for_request(request)}
 
 
@@ -282,7 +243,7 @@ def test_indeks_ulang_lengkap(masuk_sebagai: Any, demo: None, django_capture_on_
     assert r.status_code == 302 and r["Location"] == URL_INDEKS
     proses = ProsesIndeks.objects.get()
     assert (proses.koleksi, proses.status, proses.selesai, proses.total) == ("naskah", StatusProses.SELESAI, 2, 2)
-    assert proses.dibuat_oleh == _user("admin")
+    assert proses.dibuat_oleh == user("admin")
     r = client.get(URL_INDEKS)
     assert "Indeks ulang Naskah dimulai" in r.content.decode()
     baris = {b["koleksi"]: b for b in r.context["baris"]}
@@ -304,16 +265,16 @@ def test_proses_berjalan_dengan_bilah_kemajuan(masuk_sebagai: Any, demo: None) -
     data = client.get(f"{URL_INDEKS}proses/{proses.pk}/").json()
     assert (data["status"], data["selesai"], data["total"], data["persen"]) == ("berjalan", 1, 4, 25)
     assert client.get(f"{URL_INDEKS}proses/{proses.pk + 100}/").status_code == 404
-    client.force_login(_user("operator"))
+    client.force_login(user("operator"))
     assert client.get(f"{URL_INDEKS}proses/{proses.pk}/").status_code == 403
 
 
 def test_indeks_ulang_butuh_csrf_dan_koleksi_dikenal(demo: None) -> None:
     client = Client(enforce_csrf_checks=True)
-    client.force_login(_user("admin"))
+    client.force_login(user("admin"))
     assert client.post(URL_INDEKS, {"koleksi": "naskah"}).status_code == 403
     client = Client()
-    client.force_login(_user("admin"))
+    client.force_login(user("admin"))
     r = client.post(URL_INDEKS, {"koleksi": "rahasia"}, follow=True)
     assert "Koleksi tidak dikenal." in r.content.decode()
     assert not ProsesIndeks.objects.exists()

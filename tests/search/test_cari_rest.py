@@ -7,25 +7,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bantu import buat_surat, indeks, user
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from naskah import layanan as layanan_naskah
 from naskah.models import NaskahKeluarPage
 from organisasi.models import Unit
-from search import layanan, sumber
-from templates_surat.models import TemplateSuratPage
+from search import layanan
 
 pytestmark = pytest.mark.django_db
 
 API = "/api/v1/cari/"
-ISIAN = {
-    "dasar": "Surat Kepala Dinas Kesehatan Nomor 400.7/88/DINKES/2026",
-    "isi_pokok": "Dengan hormat, kami mohon dukungan publikasi kegiatan vaksinasi di kelurahan.",
-}
 KUNCI_HIT = {
     "id",
     "kunci",
@@ -43,38 +38,9 @@ KUNCI_HIT = {
 }
 
 
-def _user(username: str) -> Any:
-    return get_user_model().objects.get(username=username)
-
-
-def buat_surat(
-    oleh: str = "operator",
-    perihal: str = "Permohonan dukungan publikasi vaksinasi",
-    *,
-    sifat: str = "B",
-    penandatangan: str = "pejabat",
-    penerima: tuple[str, ...] = ("kadinkes",),
-) -> NaskahKeluarPage:
-    return layanan_naskah.buat_konsep(
-        _user(oleh),
-        TemplateSuratPage.objects.get(slug="surat-dinas"),
-        perihal=perihal,
-        sifat=sifat,
-        isian=dict(ISIAN),
-        penerima=[_user(u).pegawai.jabatan for u in penerima],
-        penandatangan=_user(penandatangan).pegawai.jabatan,
-    )
-
-
-def indeks(koleksi: str = "naskah") -> None:
-    for kunci in sumber.semua_kunci(koleksi):
-        for k in kunci:
-            layanan.perbarui_sekarang(k)
-
-
 def api(username: str) -> APIClient:
     client = APIClient()
-    token, _dibuat = Token.objects.get_or_create(user=_user(username))
+    token, _dibuat = Token.objects.get_or_create(user=user(username))
     client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
     return client
 
@@ -153,7 +119,7 @@ def test_tanpa_kredensial_401(demo: None) -> None:
 
 def test_akun_nonaktif_ditolak_dan_sesi_admin_diterima(surat: NaskahKeluarPage) -> None:
     client = Client()
-    client.force_login(_user("operator"))
+    client.force_login(user("operator"))
     assert client.get(API, {"q": "vaksinasi"}).json()["total"] == 1  # session auth, like the admin
     klien = api("operator")
     get_user_model().objects.filter(username="operator").update(is_active=False)
@@ -202,7 +168,7 @@ def test_izin_sama_dengan_halaman_admin(demo: None) -> None:
     for username in AKUN:
         rest = api(username).get(API, {"q": "koordinasi", "page_size": 50}).json()
         admin = Client()
-        admin.force_login(_user(username))
+        admin.force_login(user(username))
         halaman = admin.get("/admin/cari/", {"q": "koordinasi"})
         assert halaman.status_code == 200
         id_halaman = {b.hit.objek_id for b in halaman.context["baris"]}
