@@ -70,6 +70,13 @@ def _isi_naskah_keluar(naskah: Any) -> str:
         return " ".join(nilai)
 
 
+def _isi_keluar_dan_lampiran(naskah: Any) -> str:
+    """The letter body, then the text layer of its PDF attachments."""
+    bagian = [_isi_naskah_keluar(naskah)]
+    bagian += [teks.teks_pdf(lampiran.berkas) for lampiran in naskah.lampiran.all()]
+    return " ".join(b for b in bagian if b)
+
+
 def _opd(unit: Any) -> Any:
     return (unit.opd or unit) if unit is not None else None
 
@@ -105,7 +112,7 @@ def naskah_keluar(page: Any) -> Dokumen:
         url=_url("naskah:detail", page.pk),
         nomor=page.nomor,
         perihal=isi_naskah.perihal,
-        isi="" if rahasia else _isi_naskah_keluar(isi_naskah)[:MAKS_ISI],
+        isi="" if rahasia else _isi_keluar_dan_lampiran(isi_naskah)[:MAKS_ISI],
         pengirim="" if rahasia else (opd.nama if opd else ""),
         penerima="" if rahasia else "; ".join(penerima),
         unit_id=opd.pk if opd else None,

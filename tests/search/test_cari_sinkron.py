@@ -171,6 +171,43 @@ def test_mesin_mati_naskah_tetap_tersimpan_dan_pencarian_jatuh_ke_basis_data(
         mesin.lupakan()
 
 
+def test_mesin_mati_naskah_keluar_tetap_ditandatangani_dan_dikirim(
+    demo: None, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from naskah import layanan
+    from naskah.models import NaskahKeluarPage, StatusNaskah
+    from templates_surat.models import TemplateSuratPage
+
+    settings.LONTAR_SEARCH_BACKEND = "elasticsearch"
+    settings.LONTAR_SEARCH_URL = "http://127.0.0.1:9"
+    settings.LONTAR_SEARCH_TIMEOUT = 1
+    mesin.lupakan()
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            naskah = layanan.buat_konsep(
+                user("operator"),
+                TemplateSuratPage.objects.get(slug="surat-dinas"),
+                perihal="Permohonan narasumber pelatihan keamanan informasi",
+                klasifikasi="000.1.2.3",
+                isian={"dasar": "Program kerja 2026", "isi_pokok": "Kami mohon kesediaan narasumber."},
+                penerima=[jabatan("kadinkes")],
+                penandatangan=jabatan("pejabat"),
+            )
+        with django_capture_on_commit_callbacks(execute=True):
+            naskah = layanan.ajukan(naskah, user("operator"))
+        with django_capture_on_commit_callbacks(execute=True):
+            naskah = layanan.setujui(naskah, user("pejabat"))
+        naskah = NaskahKeluarPage.objects.get(pk=naskah.pk)
+        assert naskah.status == StatusNaskah.TERKIRIM and naskah.nomor
+        # found from the database index, with the notice, by its number
+        hasil = search.cari(user("pejabat"), naskah.nomor)
+        assert naskah.pk in ids(hasil) and hasil.pemberitahuan
+        # the recipient's incoming copy is searchable by the recipient
+        assert search.cari(user("kadinkes"), "narasumber", arah="masuk").total == 1
+    finally:
+        mesin.lupakan()
+
+
 def test_indeks_ulang_membangun_ulang_dan_membuang_dokumen_yatim(catat: Any) -> None:
     a = catat("Undangan apel kesiapsiagaan bencana")
     b = catat("Permohonan data statistik sektoral")
