@@ -49,6 +49,7 @@ class DokumenCari(models.Model):
             models.Index(fields=["koleksi", "-tanggal"], name="cari_koleksi_tanggal"),
             models.Index(fields=["unit_id", "-tanggal"], name="cari_unit_tanggal"),
             models.Index(fields=["koleksi", "generasi"], name="cari_koleksi_generasi"),
+            models.Index(fields=["-tanggal", "-id"], name="cari_tanggal"),
         ]
 
     def __str__(self) -> str:

@@ -41,6 +41,10 @@ class HitSerializer(serializers.Serializer):
 
 class HasilCariSerializer(serializers.Serializer):
     total = serializers.IntegerField()
+    total_exact = serializers.BooleanField(
+        source="total_pasti",
+        help_text=_("Salah bila lebih banyak naskah cocok daripada `total` (faset dihitung atas `total` terbaru)."),
+    )
     page = serializers.IntegerField(source="halaman")
     pages = serializers.IntegerField(source="jumlah_halaman")
     hits = HitSerializer(many=True)

@@ -28,7 +28,8 @@ def stem(kata: str) -> str:
     """The Indonesian root of one lower-case word: permohonan, memohon, dimohon → mohon."""
     if len(kata) < 4 or not kata.isalpha():
         return kata
-    return _stemmer().stem(kata) or kata
+    akar = _stemmer().stem(kata) or kata
+    return akar if len(akar) >= 4 else kata  # pengadaan → "ada" would match every letter
 
 
 def kata(teks: str) -> list[str]:

@@ -7,8 +7,9 @@ against all of them):
 - `q` is split into words (`kata_kueri`); every word must match somewhere (AND). A word
   matches a document when it occurs in nomor, perihal, pengirim/penerima or isi, or when
   its Indonesian root (`stem`) occurs among the document's roots (`kata_dasar`), or, for
-  words of 5+ letters without digits, when it is one edit away from a perihal word (typos;
-  the first letter may be the wrong one too).
+  words of 5+ letters without digits that no perihal contains, when it is one edit away
+  from a perihal word (typos; the first letter may be the wrong one too). Roots shorter
+  than 4 letters are not used (Sastrawi's `pengadaan` → `ada` would match everything).
 - A word that looks like a letter number (digits and `.`/`/`/`-`, e.g. `000.8.3.3/15`)
   matches the nomor by prefix (exact numbers are prefixes of themselves).
 - Filters are exact (`jenis`, `unit`, `sifat`, `status`, `tahun`, `koleksi`, `arah`),
@@ -147,6 +148,7 @@ class Hasil:
     per_halaman: int = PER_HALAMAN
     mesin: str = ""
     pemberitahuan: str = ""  # e.g. "index unavailable, database results shown"
+    total_pasti: bool = True  # False: more than `total` matched (counts and facets are over the first `total`)
 
     @property
     def jumlah_halaman(self) -> int:

@@ -333,6 +333,8 @@ def _klausa_kata(kata: str) -> Query:
     """What one query word must match (see dasar.py)."""
     from search.teks import stem
 
+    from .basisdata import kata_dikenal
+
     if adalah_nomor(kata):
         return Q("prefix", nomor_kunci=kata.lower())
     should = [
@@ -344,7 +346,7 @@ def _klausa_kata(kata: str) -> Query:
         ),
         Q("term", kata_dasar={"value": stem(kata), "boost": 0.8}),
     ]
-    if len(kata) >= MIN_HURUF_SALAH_KETIK and kata.isalpha():
+    if len(kata) >= MIN_HURUF_SALAH_KETIK and kata.isalpha() and not kata_dikenal(kata):
         should.append(
             Q(
                 "match",

@@ -15,6 +15,9 @@ import pytest
 from search.mesin.dasar import Dokumen, GalatMesin, Permintaan
 from search.mesin.elastic import MesinElastic, sumber_dokumen
 
+# the engine reads the perihal vocabulary (typo correction only for unknown words) from the database
+pytestmark = pytest.mark.django_db
+
 NODE = "osmem.NodeJson"
 
 

@@ -56,7 +56,8 @@ def test_cari_lengkap(surat: NaskahKeluarPage) -> None:
     r = api("operator").get(API, {"q": "vaksinasi"})
     assert r.status_code == 200
     data = r.json()
-    assert set(data) == {"total", "page", "pages", "hits", "facets", "notice"}
+    assert set(data) == {"total", "total_exact", "page", "pages", "hits", "facets", "notice"}
+    assert data["total_exact"] is True
     assert (data["total"], data["page"], data["pages"], data["notice"]) == (1, 1, 1, None)
     [hit] = data["hits"]
     assert set(hit) == KUNCI_HIT
