@@ -161,6 +161,7 @@ def template_surat(page: Any) -> Dokumen:
     from templates_surat.susun import susun
 
     isi = page.ringkasan or ""
+    waktu = page.last_published_at or page.latest_revision_created_at or page.first_published_at
     try:
         isi += " " + _teks_dokumen(susun(page, dict(page.isian_contoh or {})))
     except Exception:  # noqa: BLE001 - a template with a broken body is still findable by name
@@ -175,8 +176,7 @@ def template_surat(page: Any) -> Dokumen:
         jenis=page.jenis.nama if page.jenis_id else "",
         status="live" if page.live else "konsep",
         klasifikasi=page.klasifikasi_bawaan,
-        tanggal=(page.last_published_at or page.latest_revision_created_at or page.first_published_at or None)
-        and (page.last_published_at or page.latest_revision_created_at or page.first_published_at).date(),
+        tanggal=waktu.date() if waktu else None,
         prinsipal=[TOKEN_TEMPLAT_BACA, TOKEN_TEMPLAT_KELOLA] if page.live else [TOKEN_TEMPLAT_KELOLA],
     )
 
