@@ -17,13 +17,23 @@ if TYPE_CHECKING:
 
 
 class GalatPenanda(Exception):
-    """The signer refused or is unreachable; the letter stays "menunggu TTE"."""
+    """The signer is unreachable or failed; the letter stays "menunggu TTE" and the
+    signature is retried with backoff."""
+
+
+class GalatSandi(GalatPenanda):
+    """The passphrase was refused. Not retried: the official enters it again."""
+
+
+class GalatSertifikat(GalatPenanda):
+    """No usable certificate (none issued, expired, revoked, unknown NIK). Not retried
+    until an administrator fixes it."""
 
 
 class Penanda(Protocol):
     nama: str
 
-    def tandatangani(self, pdf: bytes, *, naskah: NaskahKeluarPage) -> bytes: ...
+    def tandatangani(self, pdf: bytes, *, naskah: NaskahKeluarPage, sandi: str) -> bytes: ...
 
 
 def penanda_aktif() -> Penanda:
@@ -37,7 +47,7 @@ class StempelPersetujuan:
 
     nama = "stempel"
 
-    def tandatangani(self, pdf: bytes, *, naskah: NaskahKeluarPage) -> bytes:
+    def tandatangani(self, pdf: bytes, *, naskah: NaskahKeluarPage, sandi: str = "") -> bytes:
         from pypdf import PdfReader, PdfWriter
         from pypdf.errors import PdfReadError
 

@@ -22,6 +22,14 @@ from .masuk import (
     StatusDisposisi,
     StatusMasuk,
 )
+from .tte import (
+    OtoritasSertifikat,
+    PengaturanTte,
+    PercobaanSandi,
+    PilihanPenanda,
+    SertifikatPegawai,
+    TitipanSandi,
+)
 
 __all__ = [
     "EKSTENSI_SCAN_LABEL",
@@ -45,10 +53,15 @@ __all__ = [
     "NaskahKeluarPage",
     "NaskahMasukPage",
     "Notifikasi",
+    "OtoritasSertifikat",
     "ParafTask",
     "PemarafNaskah",
+    "PengaturanTte",
     "PenghitungAgenda",
     "PeranKiriman",
+    "PercobaanSandi",
+    "PilihanPenanda",
+    "SertifikatPegawai",
     "Sifat",
     "StatusArsip",
     "StatusDisposisi",
@@ -56,5 +69,6 @@ __all__ = [
     "StatusNaskah",
     "TandaTanganTask",
     "TindakanArsip",
+    "TitipanSandi",
     "Urgensi",
 ]

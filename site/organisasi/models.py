@@ -231,6 +231,7 @@ class Golongan(models.TextChoices):
 
 
 nip_validator = RegexValidator(r"^\d{18}$", _("NIP terdiri atas 18 angka tanpa spasi."))
+nik_validator = RegexValidator(r"^\d{16}$", _("NIK terdiri atas 16 angka tanpa spasi."))
 
 
 class Pegawai(models.Model):
@@ -258,6 +259,13 @@ class Pegawai(models.Model):
         related_name="pegawai",
     )
     telepon = models.CharField(_("telepon"), max_length=30, blank=True)
+    nik = models.CharField(
+        _("NIK"),
+        max_length=16,
+        blank=True,
+        validators=[nik_validator],
+        help_text=_("Nomor Induk Kependudukan; dipakai layanan TTE jarak jauh (BSrE) untuk mengenali penanda tangan."),
+    )
     aktif = models.BooleanField(_("aktif"), default=True)
 
     objects = PegawaiQuerySet.as_manager()
@@ -266,7 +274,7 @@ class Pegawai(models.Model):
         FieldPanel("user"),
         FieldRowPanel([FieldPanel("nama"), FieldPanel("nip")]),
         FieldRowPanel([FieldPanel("golongan"), FieldPanel("jabatan")]),
-        FieldRowPanel([FieldPanel("telepon"), FieldPanel("aktif")]),
+        FieldRowPanel([FieldPanel("telepon"), FieldPanel("nik"), FieldPanel("aktif")]),
     ]
 
     class Meta:
