@@ -394,7 +394,7 @@ def selesaikan_tte(naskah_id: int) -> bool:
         _galat_tte(naskah, _("PDF final berubah sejak disetujui; penandatanganan ditolak."))
         return False
     try:
-        ditandatangani = penanda_aktif().tandatangani(pdf, naskah=naskah)
+        ditandatangani = penanda_aktif().tandatangani(pdf, naskah=naskah, sandi="")
     except GalatPenanda as exc:
         _galat_tte(naskah, str(exc))
         raise

@@ -1,5 +1,6 @@
 """Signing behind one interface. `penanda_aktif()` returns the backend chosen by
-`LONTAR_PENANDA` (a dotted path). The built-in `StempelPersetujuan` stamps an
+`LONTAR_PENANDA` (a name or a dotted path) unless an administrator picked one in
+Pengaturan TTE. The built-in `StempelPersetujuan` stamps an
 "approved by" note on the last page and records it in the PDF metadata; PAdES
 backends (local CA, remote BSrE-style service) implement the same `Penanda`."""
 
@@ -13,6 +14,8 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 if TYPE_CHECKING:
+    from organisasi.models import Pegawai
+
     from .models import NaskahKeluarPage
 
 
@@ -32,13 +35,38 @@ class GalatSertifikat(GalatPenanda):
 
 class Penanda(Protocol):
     nama: str
+    # True when the official must give a passphrase at the final approval.
+    butuh_sandi: bool
 
-    def tandatangani(self, pdf: bytes, *, naskah: NaskahKeluarPage, sandi: str) -> bytes: ...
+    def periksa_sandi(self, pegawai: Pegawai, sandi: str) -> None:
+        """Check before the approval is recorded, as far as the backend can without
+        signing: raise GalatSandi / GalatSertifikat (or GalatPenanda when unreachable)."""
+        ...
+
+    def tandatangani(self, pdf: bytes, *, naskah: NaskahKeluarPage, sandi: str) -> bytes:
+        """The signed PDF; raise GalatSandi, GalatSertifikat or GalatPenanda."""
+        ...
+
+
+NAMA_PENANDA = {
+    "lokal": "naskah.tte.lokal.PenandaLokal",
+    "bsre": "naskah.tte.bsre.PenandaBsre",
+    "stempel": "naskah.penanda.StempelPersetujuan",
+}
+
+
+def penanda(nama: str) -> Penanda:
+    """The signer called `nama` ("lokal", "bsre", "stempel") or at a dotted path."""
+    kelas = import_string(NAMA_PENANDA.get(nama, nama))
+    return kelas()
 
 
 def penanda_aktif() -> Penanda:
-    kelas = import_string(getattr(settings, "LONTAR_PENANDA", "naskah.penanda.StempelPersetujuan"))
-    return kelas()
+    """The administrator's choice (Pengaturan TTE) when made, else LONTAR_PENANDA."""
+    from .models import PengaturanTte
+
+    pilihan = PengaturanTte.load().penanda
+    return penanda(pilihan or getattr(settings, "LONTAR_PENANDA", "lokal"))
 
 
 class StempelPersetujuan:
@@ -46,6 +74,10 @@ class StempelPersetujuan:
     name, jabatan and NIP, and the same facts in the document metadata."""
 
     nama = "stempel"
+    butuh_sandi = False
+
+    def periksa_sandi(self, pegawai: Pegawai, sandi: str) -> None:
+        return None
 
     def tandatangani(self, pdf: bytes, *, naskah: NaskahKeluarPage, sandi: str = "") -> bytes:
         from pypdf import PdfReader, PdfWriter

@@ -286,8 +286,32 @@ SPECTACULAR_SETTINGS = {
 
 # --- Lontar ------------------------------------------------------------------------------
 LONTAR_DEMO_PASSWORD = env.str("LONTAR_DEMO_PASSWORD", default="lontar-demo-2026")
-# Signing backend (dotted path to a naskah.penanda.Penanda implementation).
-LONTAR_PENANDA = env.str("LONTAR_PENANDA", default="naskah.penanda.StempelPersetujuan")
+# --- Electronic signature (TTE) ---------------------------------------------------------
+# Signer: "lokal" (PAdES with the CA Lontar creates: `manage.py buat_ca`), "bsre" (remote
+# BSrE-style service at LONTAR_BSRE_URL), "stempel" (visible approval stamp only, no
+# cryptography), or a dotted path to a naskah.penanda.Penanda. An administrator can switch
+# to "lokal" at run time (Pengaturan → Pengaturan TTE).
+LONTAR_PENANDA = env.str("LONTAR_PENANDA", default="lokal")
+# Base URL of the public site, printed in the QR code of every signed letter.
+LONTAR_URL_PUBLIK = env.str("LONTAR_URL_PUBLIK", default=WAGTAILADMIN_BASE_URL).rstrip("/")
+# Encrypts the local CA's private key; derived from SECRET_KEY when empty.
+LONTAR_TTE_KUNCI_CA = env.str("LONTAR_TTE_KUNCI_CA", default="")
+# RFC 3161 timestamp server: signatures become PAdES B-T when set (B-B otherwise).
+LONTAR_TTE_TSA_URL = env.str("LONTAR_TTE_TSA_URL", default="")
+# Minutes the passphrase is held (encrypted) while a letter waits for its signature.
+LONTAR_TTE_TITIPAN_MENIT = env.int("LONTAR_TTE_TITIPAN_MENIT", default=30)
+# Wrong passphrases allowed per official in 15 minutes before signing is paused.
+LONTAR_TTE_BATAS_PERCOBAAN = env.int("LONTAR_TTE_BATAS_PERCOBAAN", default=5)
+# Largest PDF accepted by the public verification upload.
+LONTAR_TTE_BATAS_UNGGAH_MB = env.int("LONTAR_TTE_BATAS_UNGGAH_MB", default=20)
+# Remote signer (BSrE-style API, see docs/tte-bsre.md).
+LONTAR_BSRE_URL = env.str("LONTAR_BSRE_URL", default="http://127.0.0.1:8310").rstrip("/")
+LONTAR_BSRE_USER = env.str("LONTAR_BSRE_USER", default="lontar")
+LONTAR_BSRE_PASSWORD = env.str("LONTAR_BSRE_PASSWORD", default="")
+LONTAR_BSRE_TIMEOUT = env.float("LONTAR_BSRE_TIMEOUT", default=30.0)
+# Circuit breaker: after this many failures in a row, calls stop for LONTAR_BSRE_JEDA seconds.
+LONTAR_BSRE_BATAS_GAGAL = env.int("LONTAR_BSRE_BATAS_GAGAL", default=5)
+LONTAR_BSRE_JEDA = env.int("LONTAR_BSRE_JEDA", default=60)
 # Non-working days besides Saturday and Sunday, as ISO dates (naskah.hari_kerja): national
 # holidays and cuti bersama. The default is 2026 per SKB Menteri Agama, Menaker and MenPANRB
 # No. 1497, 2 and 5 Tahun 2025 (17 libur nasional, 8 cuti bersama). Each year — and for regional

@@ -24,6 +24,8 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
 else:
     # A file, not memory: concurrency tests fork processes that must share the test database.
     DATABASES["default"]["TEST"] = {"NAME": os.path.join(os.environ["LONTAR_DATA_DIR"], "test.sqlite3")}
+# Letter-flow tests sign with the stamp (no passphrase); tests/tte/ switch to "lokal" / "bsre".
+LONTAR_PENANDA = "stempel"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise looks here even when DEBUG serves from finders
