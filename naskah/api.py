@@ -39,6 +39,8 @@ from .serializers import (
     NaskahBuatSerializer,
     NaskahDetailSerializer,
     NaskahRingkasSerializer,
+    SandiSerializer,
+    SetujuiSerializer,
     TemplateSuratSerializer,
 )
 
@@ -165,11 +167,35 @@ class NaskahViewSet(GalatJsonMixin, viewsets.GenericViewSet):
         """Submit the konsep (or resubmit it after a return) for approval."""
         return self._detail(layanan.ajukan(self.get_object(), request.user))
 
-    @extend_schema(request=CatatanSerializer, responses={200: NaskahDetailSerializer, 403: CONTOH_GALAT})
+    @extend_schema(
+        request=SetujuiSerializer, responses={200: NaskahDetailSerializer, 403: CONTOH_GALAT, 429: CONTOH_GALAT}
+    )
     @action(detail=True, methods=["post"])
     def setujui(self, request: Request, pk: str) -> Response:
-        """Approve the task you hold (paraf, or tanda tangan: the letter is then numbered and signed)."""
-        return self._detail(layanan.setujui(self.get_object(), request.user, self._catatan(request)))
+        """Approve the task you hold (paraf, or tanda tangan: the letter is then numbered and
+        signed; give `sandi`, your TTE passphrase, when the signer needs one)."""
+        masukan = SetujuiSerializer(data=request.data)
+        masukan.is_valid(raise_exception=True)
+        data = masukan.validated_data
+        naskah = layanan.setujui(
+            self.get_object(), request.user, data["catatan"], sandi=data["sandi"], ip=request.META.get("REMOTE_ADDR")
+        )
+        return self._detail(naskah)
+
+    @extend_schema(
+        request=SandiSerializer,
+        responses={200: NaskahDetailSerializer, 403: CONTOH_GALAT, 409: CONTOH_GALAT, 429: CONTOH_GALAT},
+    )
+    @action(detail=True, methods=["post"], url_path="sandi-tte")
+    def sandi_tte(self, request: Request, pk: str) -> Response:
+        """Antrian TTE: give the passphrase again for a letter waiting for its signature."""
+        from .tte.layanan import masukkan_sandi_ulang
+
+        masukan = SandiSerializer(data=request.data)
+        masukan.is_valid(raise_exception=True)
+        naskah = self.get_object()
+        masukkan_sandi_ulang(naskah, request.user, masukan.validated_data["sandi"], ip=request.META.get("REMOTE_ADDR"))
+        return self._detail(layanan._segarkan(naskah))
 
     @extend_schema(request=CatatanSerializer, responses={200: NaskahDetailSerializer, 400: CONTOH_GALAT})
     @action(detail=True, methods=["post"])

@@ -95,7 +95,8 @@ def _jabatan(username: str) -> Jabatan:
 
 
 @transaction.atomic
-def muat() -> list[NaskahKeluarPage]:
+def muat(sandi: str = "") -> list[NaskahKeluarPage]:
+    """`sandi`: the demo officials' TTE passphrase (given when the signer asks for one)."""
     template = TemplateSuratPage.objects.live().get(slug="surat-dinas")
     hasil = []
     for d in DEMO:
@@ -117,7 +118,7 @@ def muat() -> list[NaskahKeluarPage]:
             if d.ajukan:
                 naskah = layanan.ajukan(naskah, _user(d.oleh))
                 for username in d.disetujui:
-                    naskah = layanan.setujui(naskah, _user(username))
+                    naskah = layanan.setujui(naskah, _user(username), sandi=sandi)
         hasil.append(naskah)
     return hasil
 

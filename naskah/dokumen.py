@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from django.http import FileResponse, HttpResponse
 from django.http.response import HttpResponseBase
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from organisasi.models import Pegawai
 from templates_surat import layanan as layanan_template
@@ -83,10 +84,36 @@ def respons_unduhan(naskah: NaskahKeluarPage, format: str) -> HttpResponseBase:
     if format == "pdf" and tersimpan:
         return FileResponse(tersimpan.open("rb"), as_attachment=True, filename=f"{nama_dasar}.pdf")
     hasil = render_naskah(konten(naskah), format, final=bool(naskah.revisi_final_id))
-    akhiran = "-salinan-tanpa-ttd" if naskah.revisi_final_id and format == "docx" else ""
-    response = HttpResponse(hasil.isi, content_type=hasil.content_type)
+    salinan = bool(naskah.revisi_final_id) and format == "docx"
+    akhiran = "-salinan-tanpa-ttd" if salinan else ""
+    isi = tandai_salinan(hasil.isi, naskah) if salinan else hasil.isi
+    response = HttpResponse(isi, content_type=hasil.content_type)
     response["Content-Disposition"] = f'attachment; filename="{nama_dasar}{akhiran}.{format}"'
     return response
+
+
+def tandai_salinan(docx: bytes, naskah: NaskahKeluarPage) -> bytes:
+    """A signed letter's DOCX says on its first line that it is an unsigned copy, and
+    where the signed original is verified."""
+    import io
+
+    from django.conf import settings
+    from docx import Document
+    from docx.shared import Pt, RGBColor
+
+    dokumen = Document(io.BytesIO(docx))
+    teks = str(_("SALINAN TANPA TANDA TANGAN ELEKTRONIK — dokumen sah adalah PDF bertanda tangan"))
+    if naskah.kode_verifikasi:
+        teks += f" ({settings.LONTAR_URL_PUBLIK}/verifikasi/{naskah.kode_verifikasi}/)"
+    pertama = dokumen.paragraphs[0] if dokumen.paragraphs else dokumen.add_paragraph()
+    tanda = pertama.insert_paragraph_before()
+    run = tanda.add_run(teks + ".")
+    run.bold = True
+    run.font.size = Pt(9)
+    run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
+    keluar = io.BytesIO()
+    dokumen.save(keluar)
+    return keluar.getvalue()
 
 
 def render_naskah(

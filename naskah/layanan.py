@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import secrets
 import uuid
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +40,7 @@ from .models import (
     PeranKiriman,
     Sifat,
     StatusNaskah,
+    TandaTanganTask,
     Urgensi,
 )
 from .models.halaman import STATUS_DAPAT_DIUBAH
@@ -236,12 +238,21 @@ def _segarkan(naskah: NaskahKeluarPage) -> NaskahKeluarPage:
     return NaskahKeluarPage.objects.get(pk=naskah.pk)
 
 
-def aksi_tugas(task_state: TaskState, user: Any, aksi: str, *, comment: str = "") -> None:
+def aksi_tugas(
+    task_state: TaskState, user: Any, aksi: str, *, comment: str = "", sandi: str = "", ip: str | None = None
+) -> None:
     """Approve ("approve") or return ("reject", comment required) the current task.
+    Approving the signature task takes the official's TTE passphrase (`sandi`) when the
+    signer needs one: checked first, then held for the signing worker.
 
     The task state is locked and re-read: a second click, a second tab or a second
     official acting at the same moment gets a clear error, never a second approval."""
     comment = (comment or "").strip()
+    penanda = None
+    if aksi == "approve" and isinstance(task_state.task.specific, TandaTanganTask):
+        from .tte.layanan import periksa_sandi
+
+        penanda = periksa_sandi(user, sandi, int(task_state.workflow_state.object_id), ip=ip)
     with transaction.atomic():
         terkunci = TaskState.objects.select_for_update().filter(pk=task_state.pk).first()
         if terkunci is None or terkunci.status != TaskState.STATUS_IN_PROGRESS:
@@ -257,6 +268,10 @@ def aksi_tugas(task_state: TaskState, user: Any, aksi: str, *, comment: str = ""
             terkunci.reject(user=user, comment=comment)
         elif aksi == "approve":
             terkunci.approve(user=user, comment=comment)
+            if penanda is not None and penanda.butuh_sandi:
+                from .tte import titipan
+
+                titipan.titipkan(naskah, user, sandi)
         else:
             raise GalatNaskah(_("Aksi tidak dikenal."))
 
@@ -281,11 +296,13 @@ def aksi_tersedia(naskah: NaskahKeluarPage, user: Any) -> set[str]:
     return aksi
 
 
-def setujui(naskah: NaskahKeluarPage, user: Any, catatan: str = "") -> NaskahKeluarPage:
+def setujui(
+    naskah: NaskahKeluarPage, user: Any, catatan: str = "", *, sandi: str = "", ip: str | None = None
+) -> NaskahKeluarPage:
     ts = tugas_aktif(naskah)
     if ts is None:
         raise GalatNaskah(_("Naskah ini tidak sedang menunggu persetujuan."), status=409)
-    aksi_tugas(ts, user, "approve", comment=catatan)
+    aksi_tugas(ts, user, "approve", comment=catatan, sandi=sandi, ip=ip)
     return _segarkan(naskah)
 
 
@@ -354,6 +371,7 @@ def tandatangani(naskah: NaskahKeluarPage, user: Any, workflow_state: WorkflowSt
         "berkas_final": terkunci.berkas_final.name,
         "hash_final": hashlib.sha256(berkas.isi).hexdigest(),
         "galat_tte": "",
+        "kode_verifikasi": secrets.token_urlsafe(12),
         "tugas_jabatan": None,
     }
     NaskahKeluarPage.objects.filter(pk=naskah.pk).update(**perubahan)
@@ -381,37 +399,70 @@ def antrekan_tte(naskah_id: int) -> None:
 
 
 def selesaikan_tte(naskah_id: int) -> bool:
-    """Sign the final PDF through the configured Signer and send the letter.
-    Idempotent: a letter no longer waiting is left alone. Returns True when it signed."""
-    from .penanda import GalatPenanda, penanda_aktif
+    """Sign the final PDF through the active signer and send the letter. Returns True
+    when it signed.
 
-    naskah = NaskahKeluarPage.objects.filter(pk=naskah_id).first()
-    if naskah is None or naskah.status != StatusNaskah.MENUNGGU_TTE:
-        return False
-    with naskah.berkas_final.open("rb") as f:
-        pdf = f.read()
-    if hashlib.sha256(pdf).hexdigest() != naskah.hash_final:
-        _galat_tte(naskah, _("PDF final berubah sejak disetujui; penandatanganan ditolak."))
-        return False
-    try:
-        ditandatangani = penanda_aktif().tandatangani(pdf, naskah=naskah, sandi="")
-    except GalatPenanda as exc:
-        _galat_tte(naskah, str(exc))
-        raise
+    Idempotent and single: the letter row is locked (a second worker skips it), so no
+    letter is signed twice. A refused passphrase or an unusable certificate is recorded
+    and not retried (the official acts in Antrian TTE); an unreachable signer is
+    recorded and raised so the task retries with backoff."""
+    from .penanda import GalatPenanda, GalatSandi, GalatSertifikat, penanda_aktif
+    from .tte import titipan
+
+    gangguan: GalatPenanda | None = None
     with transaction.atomic():
-        terkunci = NaskahKeluarPage.objects.select_for_update().get(pk=naskah_id)
-        if terkunci.status != StatusNaskah.MENUNGGU_TTE:
-            return False  # another worker finished it first: keep its result
-        berkas = ContentFile(ditandatangani, name=f"naskah-{naskah_id}-ttd.pdf")
-        terkunci.berkas_ttd.save(berkas.name, berkas, save=False)
-        NaskahKeluarPage.objects.filter(pk=naskah_id).update(berkas_ttd=terkunci.berkas_ttd.name, galat_tte="")
-        log(instance=terkunci, action=AKSI_TTE, user=terkunci.ditandatangani_oleh, data={"penanda": "stempel"})
-        kirim(terkunci)
+        naskah = NaskahKeluarPage.objects.select_for_update(skip_locked=True).filter(pk=naskah_id).first()
+        if naskah is None or naskah.status != StatusNaskah.MENUNGGU_TTE:
+            return False
+        with naskah.berkas_final.open("rb") as f:
+            pdf = f.read()
+        if hashlib.sha256(pdf).hexdigest() != naskah.hash_final:
+            _galat_tte(naskah, _("PDF final berubah sejak disetujui; penandatanganan ditolak."))
+            return False
+        penanda = penanda_aktif()
+        sandi = ""
+        if penanda.butuh_sandi:
+            sandi = titipan.ambil(naskah_id) or ""
+            if not sandi:
+                _galat_tte(naskah, _("Passphrase TTE perlu dimasukkan kembali oleh penanda tangan (Antrian TTE)."))
+                return False
+        try:
+            ditandatangani = penanda.tandatangani(pdf, naskah=naskah, sandi=sandi)
+        except GalatSandi as exc:
+            titipan.hapus(naskah_id)
+            titipan.catat_percobaan(naskah.ditandatangani_oleh, naskah_id, berhasil=False, penanda=penanda.nama)
+            _galat_tte(naskah, _("Passphrase ditolak: %(galat)s Masukkan kembali di Antrian TTE.") % {"galat": exc})
+            return False
+        except GalatSertifikat as exc:
+            titipan.hapus(naskah_id)
+            _galat_tte(naskah, str(exc))
+            return False
+        except GalatPenanda as exc:
+            _galat_tte(naskah, str(exc))
+            gangguan = exc
+        else:
+            berkas = ContentFile(ditandatangani, name=f"naskah-{naskah_id}-ttd.pdf")
+            naskah.berkas_ttd.save(berkas.name, berkas, save=False)
+            NaskahKeluarPage.objects.filter(pk=naskah_id).update(
+                berkas_ttd=naskah.berkas_ttd.name,
+                hash_ttd=hashlib.sha256(ditandatangani).hexdigest(),
+                penanda_tte=penanda.nama,
+                galat_tte="",
+            )
+            titipan.hapus(naskah_id)
+            log(instance=naskah, action=AKSI_TTE, user=naskah.ditandatangani_oleh, data={"penanda": penanda.nama})
+            kirim(naskah)
+    if gangguan is not None:
+        raise gangguan
     return True
 
 
 def _galat_tte(naskah: NaskahKeluarPage, pesan: str) -> None:
+    """Record why the signature is not made yet (once per distinct reason in the history)."""
+    if naskah.galat_tte == pesan[:2000]:
+        return
     NaskahKeluarPage.objects.filter(pk=naskah.pk).update(galat_tte=pesan[:2000])
+    naskah.galat_tte = pesan[:2000]
     log(instance=naskah, action=AKSI_GALAT_TTE, user=None, data={"galat": pesan[:500]})
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -99,6 +100,25 @@ class CatatanSerializer(serializers.Serializer):
     catatan = serializers.CharField(required=False, allow_blank=True, default="", max_length=4000)
 
 
+class SetujuiSerializer(CatatanSerializer):
+    sandi = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=1000,
+        write_only=True,
+        trim_whitespace=False,
+        style={"input_type": "password"},
+        help_text=_("Passphrase TTE penanda tangan; wajib saat menyetujui tugas tanda tangan. Tidak disimpan."),
+    )
+
+
+class SandiSerializer(serializers.Serializer):
+    sandi = serializers.CharField(
+        max_length=1000, write_only=True, trim_whitespace=False, style={"input_type": "password"}
+    )
+
+
 class NaskahRingkasSerializer(serializers.ModelSerializer):
     """One row of an inbox."""
 
@@ -161,6 +181,7 @@ class NaskahDetailSerializer(serializers.ModelSerializer):
     pemaraf = serializers.SerializerMethodField()
     aksi = serializers.SerializerMethodField(help_text=_("Aksi yang dapat Anda lakukan sekarang."))
     riwayat = serializers.SerializerMethodField()
+    url_verifikasi = serializers.SerializerMethodField(help_text=_("Halaman verifikasi publik (kode QR)."))
 
     class Meta:
         model = NaskahKeluarPage
@@ -184,10 +205,18 @@ class NaskahDetailSerializer(serializers.ModelSerializer):
             "penandatangan",
             "tugas_jabatan",
             "terkirim_pada",
+            "galat_tte",
+            "url_verifikasi",
             "aksi",
             "riwayat",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_url_verifikasi(self, obj: NaskahKeluarPage) -> str | None:
+        if not obj.kode_verifikasi:
+            return None
+        return f"{settings.LONTAR_URL_PUBLIK}/verifikasi/{obj.kode_verifikasi}/"
 
     @extend_schema_field(PemarafSerializer(many=True))
     def get_pemaraf(self, obj: NaskahKeluarPage) -> list[dict[str, Any]]:

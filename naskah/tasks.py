@@ -29,15 +29,21 @@ def tandatangani_naskah(self, naskah_id: int) -> bool:
 
 @shared_task
 def proses_antrian_tte() -> int:
-    """Beat job: re-queue letters still waiting for a signature (worker or broker was down)."""
+    """Beat job: re-queue letters still waiting for a signature (worker or broker was down)
+    and purge expired passphrases. Letters whose passphrase is gone wait for the official
+    (Antrian TTE) instead of being retried."""
     from .models import NaskahKeluarPage, StatusNaskah
+    from .models.alur import butuh_sandi
+    from .tte import titipan
 
-    batas = timezone.now() - datetime.timedelta(minutes=2)
-    ids = list(
-        NaskahKeluarPage.objects.filter(status=StatusNaskah.MENUNGGU_TTE, ditandatangani_pada__lt=batas).values_list(
-            "pk", flat=True
-        )[:200]
+    titipan.bersihkan()
+    sekarang = timezone.now()
+    menunggu = NaskahKeluarPage.objects.filter(
+        status=StatusNaskah.MENUNGGU_TTE, ditandatangani_pada__lt=sekarang - datetime.timedelta(minutes=2)
     )
+    if butuh_sandi():
+        menunggu = menunggu.filter(titipan_sandi__kedaluwarsa__gt=sekarang)
+    ids = list(menunggu.values_list("pk", flat=True)[:200])
     for naskah_id in ids:
         tandatangani_naskah.delay(naskah_id)
     return len(ids)

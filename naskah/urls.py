@@ -1,6 +1,7 @@
 from django.urls import path, re_path
 
 from . import views, views_kotak, views_masuk, views_revisi
+from .tte import views as views_tte
 from .urls_agenda import urlpatterns as urls_agenda
 from .urls_arsip import urlpatterns as urls_arsip
 
@@ -10,6 +11,8 @@ urlpatterns = [
     path("keluar/", views_kotak.keluar, name="keluar"),
     path("notifikasi/", views_kotak.notifikasi, name="notifikasi"),
     path("baru/", views.baru, name="baru"),
+    path("antrian-tte/", views_tte.daftar, name="antrian_tte"),
+    path("antrian-tte/<int:pk>/sandi/", views_tte.sandi, name="sandi_tte"),
     path("disposisi/", views_masuk.disposisi_saya, name="disposisi_saya"),
     path("surat-masuk/", views_masuk.daftar, name="daftar_masuk"),
     path("surat-masuk/baru/", views_masuk.registrasi, name="registrasi"),

@@ -25,7 +25,8 @@ from templates_surat.render import GalatRender
 
 from . import akses, layanan, selectors
 from .dokumen import konten, render_naskah, respons_unduhan
-from .models import NaskahKeluarPage, StatusNaskah
+from .models import NaskahKeluarPage, StatusNaskah, TandaTanganTask
+from .models.alur import butuh_sandi
 
 
 def _naskah(request: HttpRequest, pk: int, aksi: str = "lihat") -> NaskahKeluarPage:
@@ -80,6 +81,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "konsep": naskah.get_latest_revision_as_object() if naskah.status != StatusNaskah.TERKIRIM else naskah,
             "tugas": tugas,
             "boleh_setujui": "setujui" in aksi,
+            "minta_sandi": tugas is not None
+            and "setujui" in aksi
+            and isinstance(tugas.task.specific, TandaTanganTask)
+            and butuh_sandi(),
             "boleh_kembalikan": "kembalikan" in aksi,
             "boleh_ubah": izin.can_edit(),
             "boleh_ajukan": "ajukan" in aksi,
@@ -131,7 +136,9 @@ def aksi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
             layanan.ajukan(naskah, request.user)
             messages.success(request, _("Naskah diajukan untuk persetujuan."))
         elif aksi == "setujui":
-            naskah = layanan.setujui(naskah, request.user, catatan)
+            naskah = layanan.setujui(
+                naskah, request.user, catatan, sandi=request.POST.get("sandi", ""), ip=request.META.get("REMOTE_ADDR")
+            )
             messages.success(request, _("Persetujuan Anda tercatat."))
         elif aksi == "kembalikan":
             layanan.kembalikan(naskah, request.user, catatan)

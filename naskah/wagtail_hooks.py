@@ -12,6 +12,7 @@ from . import akses, urls
 from .admin_ringkas import PanelNaskah, jumlah_tindakan
 from .layanan import AKSI_GALAT_TTE, AKSI_TANDA_TANGAN, AKSI_TERKIRIM, AKSI_TTE
 from .models import NaskahKeluarPage, NaskahMasukPage
+from .tte.layanan import AKSI_SANDI_ULANG
 
 
 @hooks.register("register_admin_urls")
@@ -65,6 +66,24 @@ class MenuDisposisi(MenuBerhitung):
         return f"{self.label} ({aktif})" if aktif else str(self.label)
 
 
+class MenuAntrianTte(MenuBerhitung):
+    """Shown to signing officials (and administrators) with the count of their waiting letters."""
+
+    def is_shown(self, request: Any) -> bool:
+        from organisasi.models import Jabatan
+
+        if request.user.has_perm("naskah.change_pengaturantte"):
+            return True
+        ids = akses.jabatan_ids(request.user)
+        return bool(ids) and Jabatan.objects.filter(pk__in=ids, dapat_menandatangani=True).exists()
+
+    def label_dengan_jumlah(self, request: Any) -> str:
+        from .tte.layanan import antrian
+
+        jumlah = antrian(request.user).count()
+        return f"{self.label} ({jumlah})" if jumlah else str(self.label)
+
+
 class MenuBuat(MenuPegawai):
     def is_shown(self, request: Any) -> bool:
         return super().is_shown(request) and request.user.has_perm(akses.IZIN_BUAT)
@@ -83,6 +102,7 @@ def menu_naskah() -> SubmenuMenuItem:
                 _("Naskah masuk unit"), reverse("naskah:daftar_masuk"), name="naskah-masuk-unit", icon_name="download"
             ),
             MenuPegawai(_("Kotak keluar"), reverse("naskah:keluar"), name="kotak-keluar", icon_name="upload"),
+            MenuAntrianTte(_("Antrian TTE"), reverse("naskah:antrian_tte"), name="antrian-tte", icon_name="key"),
             MenuBuat(_("Buat naskah keluar"), reverse("naskah:baru"), name="naskah-baru", icon_name="plus"),
             MenuBuat(_("Catat naskah masuk"), reverse("naskah:registrasi"), name="catat-masuk", icon_name="plus"),
             MenuPegawai(_("Agenda harian"), reverse("naskah:agenda"), name="agenda-harian", icon_name="date"),
@@ -141,6 +161,7 @@ def daftarkan_aksi_log(actions: Any) -> None:
     actions.register_action(AKSI_TTE, _("Tanda tangan elektronik dibubuhkan"), _("TTE dibubuhkan"))
     actions.register_action(AKSI_TERKIRIM, _("Dikirim ke penerima dan tembusan"), _("Terkirim"))
     actions.register_action(AKSI_GALAT_TTE, _("Penandatanganan elektronik gagal"), _("TTE gagal"))
+    actions.register_action(AKSI_SANDI_ULANG, _("Passphrase TTE dimasukkan kembali"), _("Passphrase TTE ulang"))
 
 
 # menus, viewsets and panels of the archive and the dashboard

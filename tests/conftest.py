@@ -24,8 +24,8 @@ def _lupakan_akar_situs() -> None:
 @pytest.fixture
 def demo(db: None) -> None:
     """The demo organisation, roles, templates and public root as `make run` loads them
-    (without the sample letters: tests make the letters they need)."""
-    call_command("muat_demo", diam=True, tanpa_naskah=True)
+    (without the sample letters and signing certificates: tests make what they need)."""
+    call_command("muat_demo", diam=True, tanpa_naskah=True, tanpa_tte=True)
 
 
 @pytest.fixture

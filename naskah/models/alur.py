@@ -25,6 +25,26 @@ class CatatanOpsionalForm(forms.Form):
     comment = forms.CharField(label=_("Catatan"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
+def butuh_sandi() -> bool:
+    """Whether the active signer needs the official's passphrase at the final approval."""
+    from ..penanda import penanda_aktif
+
+    return bool(penanda_aktif().butuh_sandi)
+
+
+class TandaTanganForm(CatatanOpsionalForm):
+    sandi = forms.CharField(
+        label=_("Passphrase TTE"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
+        required=True,
+        help_text=_("Passphrase sertifikat elektronik Anda. Tidak disimpan; hanya dipakai untuk tanda tangan ini."),
+    )
+
+
+def ip_klien(request: Any) -> str | None:
+    return request.META.get("REMOTE_ADDR") if request is not None else None
+
+
 class TugasJabatan(Task):
     jabatan = models.ForeignKey(
         "organisasi.Jabatan", verbose_name=_("jabatan"), on_delete=models.PROTECT, related_name="+"
@@ -74,7 +94,14 @@ class TugasJabatan(Task):
         from .. import layanan
 
         try:
-            layanan.aksi_tugas(task_state, user, action_name, comment=kwargs.get("comment", ""))
+            layanan.aksi_tugas(
+                task_state,
+                user,
+                action_name,
+                comment=kwargs.get("comment", ""),
+                sandi=kwargs.get("sandi", ""),
+                ip=ip_klien(permintaan_sekarang()),
+            )
         except layanan.GalatNaskah as exc:
             request = permintaan_sekarang()
             if request is None:
@@ -97,6 +124,17 @@ class ParafTask(TugasJabatan):
 
 class TandaTanganTask(TugasJabatan):
     label_setujui = _("Tandatangani")
+
+    def get_actions(self, obj: Any, user: Any) -> list[tuple[str, Any, bool]]:
+        aksi = super().get_actions(obj, user)
+        if aksi and butuh_sandi():  # one approve action, in a modal that asks for the passphrase
+            return [("reject", _("Kembalikan"), True), ("approve", self.label_setujui, True)]
+        return aksi
+
+    def get_form_for_action(self, action: str) -> type[forms.Form]:
+        if action == "approve" and butuh_sandi():
+            return TandaTanganForm
+        return super().get_form_for_action(action)
 
     class Meta:
         verbose_name = _("tanda tangan naskah")

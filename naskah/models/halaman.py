@@ -202,6 +202,7 @@ class NaskahKeluarPage(HalamanNaskah):
     berkas_ttd = models.FileField(upload_to="naskah/ttd/%Y/", blank=True)
     terkirim_pada = models.DateTimeField(null=True, blank=True)
     galat_tte = models.TextField(blank=True)
+    hash_ttd = models.CharField(max_length=64, blank=True, editable=False)
     kode_verifikasi = models.CharField(max_length=32, unique=True, null=True, blank=True, editable=False)
     penanda_tte = models.CharField(max_length=20, blank=True, editable=False)
     tugas_jabatan = models.ForeignKey(
@@ -230,6 +231,7 @@ class NaskahKeluarPage(HalamanNaskah):
         "berkas_ttd",
         "terkirim_pada",
         "galat_tte",
+        "hash_ttd",
         "kode_verifikasi",
         "penanda_tte",
         "tugas_jabatan_id",

@@ -11,6 +11,7 @@ from .health import healthz
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("cari/", include("publik.urls")),
+    path("verifikasi/", include("publik.urls_verifikasi")),
     path("admin/", include(wagtailadmin_urls)),
     path("api/v1/", include("lontar.api")),
     path("dokumen/", include(wagtaildocs_urls)),

@@ -135,6 +135,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+# Error reports mask passphrase fields (TTE) besides Django's usual secrets.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "lontar.laporan.FilterLaporanGalat"
 
 # --- Internationalisation ----------------------------------------------------------
 LANGUAGE_CODE = "id"
@@ -304,6 +306,9 @@ LONTAR_TTE_TITIPAN_MENIT = env.int("LONTAR_TTE_TITIPAN_MENIT", default=30)
 LONTAR_TTE_BATAS_PERCOBAAN = env.int("LONTAR_TTE_BATAS_PERCOBAAN", default=5)
 # Largest PDF accepted by the public verification upload.
 LONTAR_TTE_BATAS_UNGGAH_MB = env.int("LONTAR_TTE_BATAS_UNGGAH_MB", default=20)
+# Extra trusted root certificates for the public verification page (PEM file paths,
+# comma-separated, e.g. the BSrE root); Lontar's own CA certificates are always trusted.
+LONTAR_TTE_AKAR_TEPERCAYA = env.list("LONTAR_TTE_AKAR_TEPERCAYA", default=[])
 # Remote signer (BSrE-style API, see docs/tte-bsre.md).
 LONTAR_BSRE_URL = env.str("LONTAR_BSRE_URL", default="http://127.0.0.1:8310").rstrip("/")
 LONTAR_BSRE_USER = env.str("LONTAR_BSRE_USER", default="lontar")

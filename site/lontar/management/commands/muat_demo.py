@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from naskah import demo as demo_naskah
 from naskah.klasifikasi_awal import pastikan as pastikan_klasifikasi
+from naskah.tte import demo as demo_tte
 from organisasi import demo as demo_organisasi
 from organisasi.peran import siapkan_peran
 from publik import demo as demo_publik
@@ -24,6 +25,9 @@ class Command(BaseCommand):
         )
         parser.add_argument("--diam", action="store_true", help="Jangan cetak daftar akun.")
         parser.add_argument("--tanpa-naskah", action="store_true", help="Jangan buat contoh naskah keluar/masuk.")
+        parser.add_argument(
+            "--tanpa-tte", action="store_true", help="Jangan buat CA lokal dan sertifikat pejabat penanda tangan."
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         password = str(options["password"] or settings.LONTAR_DEMO_PASSWORD)
@@ -33,8 +37,9 @@ class Command(BaseCommand):
         pastikan_klasifikasi()
         siapkan_peran()
         hasil = demo_organisasi.muat(password)
+        sertifikat = [] if options["tanpa_tte"] else demo_tte.muat(password)
         template = demo_template.muat()
-        naskah = [] if options["tanpa_naskah"] else demo_naskah.muat()
+        naskah = [] if options["tanpa_naskah"] else demo_naskah.muat(password)
         masuk = [] if options["tanpa_naskah"] else demo_naskah.muat_masuk()
         if options["diam"]:
             return
@@ -43,6 +48,10 @@ class Command(BaseCommand):
                 f"Data demo siap ({len(template)} template surat terbit, {len(naskah)} contoh naskah keluar, "
                 f"{len(masuk)} contoh naskah masuk)."
             )
+        )
+        self.stdout.write(
+            f"TTE lokal: CA Lontar dan {len(sertifikat)} sertifikat pejabat penanda tangan "
+            f"(passphrase TTE demo = kata sandi demo)."
         )
         self.stdout.write(f"Akun demo (kata sandi: {password}):")
         for akun in hasil.akun:

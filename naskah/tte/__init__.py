@@ -1,0 +1,1 @@
+"""Electronic signature (TTE): local CA and PAdES signer, remote BSrE-style signer, verification."""
