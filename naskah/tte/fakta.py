@@ -33,7 +33,7 @@ def _status_berkas(naskah: NaskahKeluarPage) -> tuple[bool, str]:
     kunci = f"lontar:verifikasi:{naskah.pk}:{naskah.hash_ttd}"
     tersimpan = cache.get(kunci)
     if tersimpan is not None:
-        return tuple(tersimpan)  # type: ignore[return-value]
+        return bool(tersimpan[0]), str(tersimpan[1])
     with naskah.berkas_ttd.open("rb") as f:
         data = f.read()
     if hashlib.sha256(data).hexdigest() != naskah.hash_ttd:

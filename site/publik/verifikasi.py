@@ -64,7 +64,7 @@ def unggah(request: HttpRequest) -> HttpResponse:
             from naskah.tte.verifikasi import StatusVerifikasi, periksa_pdf
 
             hasil = periksa_pdf(form.cleaned_data["berkas"].read())
-            judul = StatusVerifikasi(hasil.status).label
+            judul = str(StatusVerifikasi(hasil.status).label)
         else:
             status = 400
     return render(request, "publik/verifikasi.html", {"form": form, "hasil": hasil, "judul": judul}, status=status)
