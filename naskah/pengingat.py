@@ -1,7 +1,7 @@
 """Reminders for dispositions: due on the next working day ("pengingat") and overdue
 ("terlambat"). Run by the beat job `naskah.tasks.ingatkan_disposisi`.
 
-Rules (working days from naskah.hari_kerja):
+Rules (working days from organisasi.hari_kerja):
 - Nothing is sent on a non-working day: officials are not messaged on weekends and
   holidays; what falls due is reminded on the last working day before.
 - "pengingat": on a working day D, every active disposition whose deadline falls after D
@@ -26,8 +26,9 @@ from typing import Any
 
 from django.utils import timezone
 
+from organisasi.hari_kerja import hari_kerja, hari_kerja_berikutnya
+
 from . import layanan
-from .hari_kerja import hari_kerja, hari_kerja_berikutnya
 from .models import Disposisi, Notifikasi, StatusDisposisi
 
 logger = logging.getLogger(__name__)

@@ -20,9 +20,9 @@ from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
 
 from naskah import layanan_masuk, tasks
-from naskah.hari_kerja import hari_kerja, hari_kerja_berikutnya, hari_kerja_sebelumnya, tambah_hari_kerja
 from naskah.models import Disposisi, NaskahMasukPage, Notifikasi
 from naskah.pengingat import kirim_pengingat
+from organisasi.hari_kerja import hari_kerja, hari_kerja_berikutnya, hari_kerja_sebelumnya, tambah_hari_kerja
 from organisasi.models import Delegasi, JenisDelegasi
 
 WIB = zoneinfo.ZoneInfo("Asia/Jakarta")

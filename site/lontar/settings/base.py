@@ -317,7 +317,7 @@ LONTAR_BSRE_TIMEOUT = env.float("LONTAR_BSRE_TIMEOUT", default=30.0)
 # Circuit breaker: after this many failures in a row, calls stop for LONTAR_BSRE_JEDA seconds.
 LONTAR_BSRE_BATAS_GAGAL = env.int("LONTAR_BSRE_BATAS_GAGAL", default=5)
 LONTAR_BSRE_JEDA = env.int("LONTAR_BSRE_JEDA", default=60)
-# Non-working days besides Saturday and Sunday, as ISO dates (naskah.hari_kerja): national
+# Non-working days besides Saturday and Sunday, as ISO dates (organisasi.hari_kerja): national
 # holidays and cuti bersama. The default is 2026 per SKB Menteri Agama, Menaker and MenPANRB
 # No. 1497, 2 and 5 Tahun 2025 (17 libur nasional, 8 cuti bersama). Each year — and for regional
 # holidays — set LONTAR_HARI_LIBUR (comma-separated, e.g. "2027-01-01,2027-03-20"); the variable
