@@ -32,3 +32,32 @@ def test_kata_umum_dihitung_sampai_batas(mesin_db: Any) -> None:
 def test_di_bawah_batas_tetap_pasti(mesin_db: Any) -> None:
     hasil = cari(mesin_db, "leptospirosis")
     assert hasil.total_pasti is True and hasil.total == len(hasil.hits) >= 1
+
+
+def _salinan(dok: Any, objek_id: int, tanggal: Any) -> Any:
+    import dataclasses
+
+    return dataclasses.replace(dok, objek_id=objek_id, nomor=f"{dok.nomor}-{objek_id}", tanggal=tanggal)
+
+
+@pytest.mark.parametrize("baru", [30, 6, 0], ids=["bulan-terakhir-cukup", "jendela-diperlebar", "semua"])
+def test_jendela_tanggal_memberi_hasil_yang_sama(db: None, monkeypatch: Any, baru: int) -> None:
+    """The newest matches are looked for in the index's last month first, then a wider
+    window (on PostgreSQL): the answer is the same as over the whole index."""
+    import datetime
+
+    monkeypatch.setattr(basisdata, "BATAS_PASTI", 10)
+    contoh = korpus()[0]
+    hari_ini = datetime.date(2026, 11, 20)
+    dok = [_salinan(contoh, i, hari_ini - datetime.timedelta(days=i)) for i in range(1, baru + 1)]
+    dok += [_salinan(contoh, 1000 + i, hari_ini - datetime.timedelta(days=60 + 7 * i)) for i in range(40)]
+    m = database()
+    m.simpan(dok)
+    kata = contoh.perihal.split()[0]
+    hasil = cari(m, kata, per_halaman=100)
+    terbaru = sorted(dok, key=lambda d: (d.tanggal, d.objek_id), reverse=True)[:10]
+    assert hasil.total == 10 and hasil.total_pasti is False
+    assert [h.objek_id for h in hasil.hits] == [d.objek_id for d in terbaru]
+
+    monkeypatch.setattr(basisdata, "JENDELA_AWAL_HARI", 36500)  # one window over everything: the reference
+    assert [h.objek_id for h in cari(m, kata, per_halaman=100).hits] == [d.objek_id for d in terbaru]
