@@ -50,6 +50,9 @@ class DokumenCari(models.Model):
             models.Index(fields=["unit_id", "-tanggal"], name="cari_unit_tanggal"),
             models.Index(fields=["koleksi", "generasi"], name="cari_koleksi_generasi"),
             models.Index(fields=["-tanggal", "-id"], name="cari_tanggal"),
+            # restrictive filters combine with the word index (bitmap AND) on PostgreSQL
+            models.Index(fields=["sifat"], name="cari_sifat"),
+            models.Index(fields=["jenis"], name="cari_jenis"),
         ]
 
     def __str__(self) -> str:

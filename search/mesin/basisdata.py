@@ -25,7 +25,7 @@ BOBOT_BM25 = "8.0, 6.0, 2.0, 1.0, 1.5"
 MAKS_FASET = 30
 BATAS_PASTI = 1000  # exact counts and facets up to this many matches
 JENDELA_AWAL_HARI = 31  # newest matches are first looked for in the index's last month …
-JENDELA_MAKS_HARI = 3 * 366  # … then in a window sized by its density, if under three years
+JENDELA_MAKS_HARI = 3 * 366  # … then in windows sized by their density, up to three years
 # One UPDATE per batch; {tempat} is only "(%s, …)" placeholders, values are bound.
 SQL_VEKTOR = (
     "UPDATE search_dokumencari d SET vektor = "
@@ -230,6 +230,8 @@ class MesinDatabase:
             qs = qs.filter(penerima__icontains=p.penerima)
         if p.nomor:
             qs = qs.filter(nomor_kunci__startswith=p.nomor.strip().lower())
+        if p.tahun:  # the same letters as tahun=…, through the date index (bitmap AND with the words)
+            qs = qs.filter(tanggal__range=(datetime.date(p.tahun, 1, 1), datetime.date(p.tahun, 12, 31)))
         if p.dari:
             qs = qs.filter(tanggal__gte=p.dari)
         if p.sampai:
@@ -276,12 +278,15 @@ class MesinDatabase:
         # BATAS_PASTI (+1 tells "more than"); count, facets and ranking then work on those
         # ids, so a word found in most letters costs what a rare one does.
         terbaru = (F("tanggal").desc(nulls_last=True), "-pk")
-        ids = self._id_terbaru(qs.order_by(*terbaru).values_list("pk", flat=True), BATAS_PASTI + 1)
+        ujung = [t for t in (p.sampai, datetime.date(p.tahun, 12, 31) if p.tahun else None) if t]
+        ids = self._id_terbaru(
+            qs.order_by(*terbaru).values_list("pk", flat=True), BATAS_PASTI + 1, min(ujung) if ujung else None
+        )
         pasti = len(ids) <= BATAS_PASTI
         ids = ids[:BATAS_PASTI]
         total = len(ids)
         qs = DokumenCari.objects.filter(pk__in=ids)
-        faset = self._faset(qs) if total else {f: [] for f in FACET}
+        faset = (self._faset_pg(ids) if _pg() else self._faset(qs)) if total else {f: [] for f in FACET}
         if skor is not None:
             qs = qs.annotate(skor=skor)
         urutan: tuple[Any, ...] = terbaru
@@ -319,16 +324,17 @@ class MesinDatabase:
             total_pasti=pasti,
         )
 
-    def _id_terbaru(self, qs: QuerySet, batas: int) -> list[int]:
-        """The newest `batas` matching ids (qs is ordered newest first).
+    def _id_terbaru(self, qs: QuerySet, batas: int, ujung: datetime.date | None = None) -> list[int]:
+        """The newest `batas` matching ids (qs is ordered newest first; `ujung`: no match
+        is dated after it, from the request's filters).
 
         On PostgreSQL a frequent word matches tens of thousands of letters, and reading
         each of them to sort by date was the cost. The newest matches lie in the newest
         dates, so the query first looks within the last month of the index; when that
         holds enough matches the answer is the same (every newer letter is inside the
         window) after reading a few thousand rows instead of all. Otherwise the window
-        grows to what the first one's density says will be enough, then to everything.
-        Rare words skip straight to the full query when the month holds none.
+        grows to twice what the last one's density says is enough (a few steps), then
+        to everything. Rare words go straight to the full query when the month holds none.
 
         The GIN bitmap scan is forced (no sequential scan): the planner underestimates
         reading every tsvector (TOAST) for a frequent word (measured with bench/search.py)."""
@@ -337,18 +343,58 @@ class MesinDatabase:
         with transaction.atomic(), connection.cursor() as c:
             c.execute("SET LOCAL enable_seqscan = off")
             terbaru = DokumenCari.objects.aggregate(m=Max("tanggal"))["m"]
+            if terbaru is not None and ujung is not None:
+                terbaru = min(terbaru, ujung)
             if terbaru is not None:
                 hari = JENDELA_AWAL_HARI
-                ids = list(qs.filter(tanggal__gte=terbaru - datetime.timedelta(days=hari))[:batas])
-                if len(ids) >= batas:
-                    return ids
-                if ids:
-                    perlu = math.ceil(hari * batas * 1.5 / len(ids))
-                    if perlu < JENDELA_MAKS_HARI:
-                        ids = list(qs.filter(tanggal__gte=terbaru - datetime.timedelta(days=perlu))[:batas])
-                        if len(ids) >= batas:
-                            return ids
+                for _ in range(4):
+                    ids = list(qs.filter(tanggal__gte=terbaru - datetime.timedelta(days=hari))[:batas])
+                    if len(ids) >= batas:
+                        return ids
+                    if not ids or hari >= JENDELA_MAKS_HARI:
+                        break
+                    # twice what this window's density says is enough, at most three years
+                    hari = min(JENDELA_MAKS_HARI, math.ceil(hari * batas * 2 / len(ids)))
             return list(qs[:batas])
+
+    def _faset_pg(self, ids: list[int]) -> dict[str, list[Faset]]:
+        """The four facets in one pass over the matched rows (GROUPING SETS), the same
+        values and order as `_faset`."""
+        sql = (
+            "SELECT GROUPING(jenis), GROUPING(unit_id), GROUPING(sifat), jenis, unit_id, MAX(unit), sifat, tahun, "
+            "COUNT(*) FROM search_dokumencari WHERE id = ANY(%s) "
+            "GROUP BY GROUPING SETS ((jenis), (unit_id), (sifat), (tahun))"
+        )
+        jenis: list[tuple[int, str]] = []
+        unit: list[tuple[int, str, int]] = []
+        sifat: list[tuple[int, str]] = []
+        tahun: list[int] = []
+        jumlah_tahun: dict[int, int] = {}
+        with connection.cursor() as c:
+            c.execute(sql, [list(ids)])
+            for g_jenis, g_unit, g_sifat, j, u_id, u, sf, th, n in c.fetchall():
+                if not g_jenis:
+                    if j:
+                        jenis.append((n, j))
+                elif not g_unit:
+                    if u_id is not None:
+                        unit.append((n, u or "", u_id))
+                elif not g_sifat:
+                    if sf:
+                        sifat.append((n, sf))
+                elif th is not None:
+                    tahun.append(th)
+                    jumlah_tahun[th] = n
+        jenis.sort(key=lambda r: (-r[0], r[1]))
+        unit.sort(key=lambda r: (-r[0], r[1]))
+        sifat.sort(key=lambda r: (-r[0], r[1]))
+        tahun.sort(reverse=True)
+        return {
+            "jenis": [Faset(j, j, n) for n, j in jenis[:MAKS_FASET]],
+            "unit": [Faset(str(u_id), u, n) for n, u, u_id in unit[:MAKS_FASET]],
+            "sifat": [Faset(sf, LABEL_SIFAT.get(sf, sf), n) for n, sf in sifat],
+            "tahun": [Faset(str(th), str(th), jumlah_tahun[th]) for th in tahun[:MAKS_FASET]],
+        }
 
     def _faset(self, qs: QuerySet) -> dict[str, list[Faset]]:
         qs = qs.order_by()
