@@ -9,7 +9,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 export LONTAR_DEMO_PASSWORD ?= lontar-demo-2026
 
-.PHONY: run test lint typecheck migrations-check pytest system-deps messages clean
+.PHONY: run test lint typecheck migrations-check pytest system-deps messages clean axe
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,7 +53,15 @@ typecheck: $(VENV)/.test-deps
 migrations-check: $(VENV)/.test-deps
 	DJANGO_SETTINGS_MODULE=lontar.settings.test $(PY) manage.py makemigrations --check --dry-run
 
-pytest: $(VENV)/.test-deps
+# axe-core for the accessibility browser test, pinned by tests/e2e/axe/package-lock.json.
+AXE := tests/e2e/axe/node_modules/axe-core/axe.min.js
+$(AXE): tests/e2e/axe/package.json tests/e2e/axe/package-lock.json
+	npm ci --prefix tests/e2e/axe --no-audit --no-fund --loglevel=error
+	touch $@
+
+axe: $(AXE)
+
+pytest: $(VENV)/.test-deps $(AXE)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 messages: $(VENV)/.test-deps

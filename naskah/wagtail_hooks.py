@@ -70,12 +70,9 @@ class MenuAntrianTte(MenuBerhitung):
     """Shown to signing officials (and administrators) with the count of their waiting letters."""
 
     def is_shown(self, request: Any) -> bool:
-        from organisasi.models import Jabatan
+        from .tte.views import boleh_melihat_antrian
 
-        if request.user.has_perm("naskah.change_pengaturantte"):
-            return True
-        ids = akses.jabatan_ids(request.user)
-        return bool(ids) and Jabatan.objects.filter(pk__in=ids, dapat_menandatangani=True).exists()
+        return boleh_melihat_antrian(request.user)
 
     def label_dengan_jumlah(self, request: Any) -> str:
         from .tte.layanan import antrian

@@ -16,6 +16,11 @@ def _lupakan_akar_situs() -> None:
     from wagtail.models import Site
 
     Site.clear_site_root_paths_cache()
+    # Likewise the public page cache (publik.cache): a page cached by an earlier test
+    # must not answer for another test's database.
+    from publik.cache import ganti_versi
+
+    ganti_versi()
     # Likewise the per-process ContentType cache: after a flush, post_migrate makes the
     # content types again with new ids, and a cached old id fails page validation.
     ContentType.objects.clear_cache()
@@ -24,8 +29,9 @@ def _lupakan_akar_situs() -> None:
 @pytest.fixture
 def demo(db: None) -> None:
     """The demo organisation, roles, templates and public root as `make run` loads them
-    (without the sample letters and signing certificates: tests make what they need)."""
-    call_command("muat_demo", diam=True, tanpa_naskah=True, tanpa_tte=True)
+    (without the sample letters, signing certificates and public-site content: tests make
+    what they need; tests/publik and tests/ppid load the public site too)."""
+    call_command("muat_demo", diam=True, tanpa_naskah=True, tanpa_tte=True, tanpa_situs=True)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -21,6 +22,19 @@ from .layanan import antrian, masukkan_sandi_ulang
 IZIN_KELOLA = "naskah.change_pengaturantte"
 
 
+def boleh_melihat_antrian(user: Any) -> bool:
+    """Signing officials (a signing jabatan held definitively or as Plh/Plt) and the
+    administrators who keep the signer; the menu item shows for the same people."""
+    from organisasi.models import Jabatan
+
+    from .. import akses
+
+    if user.has_perm(IZIN_KELOLA):
+        return True
+    ids = akses.jabatan_ids(user)
+    return bool(ids) and Jabatan.objects.filter(pk__in=ids, dapat_menandatangani=True).exists()
+
+
 def _status_penanda() -> dict[str, Any]:
     penanda = penanda_aktif()
     status: dict[str, Any] = {"nama": penanda.nama}
@@ -32,6 +46,8 @@ def _status_penanda() -> dict[str, Any]:
 
 
 def daftar(request: HttpRequest) -> HttpResponse:
+    if not boleh_melihat_antrian(request.user):
+        raise PermissionDenied
     semua = request.user.has_perm(IZIN_KELOLA)
     baris = []
     for naskah in antrian(request.user, semua=semua)[:500]:

@@ -52,13 +52,40 @@ _KELOLA_ARSIP = [
     "naskah.change_klasifikasi",
 ]
 
+# PPID (ppid app): Humas keep the Daftar Informasi Publik and handle requests, and alone
+# see requesters' personal data (ppid.lihat_data_pemohon); the Administrator handles
+# requests with masked personal data and answers objections as atasan PPID.
+_KELOLA_DIP = [f"ppid.{aksi}_informasipublik" for aksi in ("add", "change", "delete", "view")]
+_PPID_HUMAS = [
+    *_KELOLA_DIP,
+    "ppid.view_permohonaninformasi",
+    "ppid.change_permohonaninformasi",
+    "ppid.lihat_data_pemohon",
+    "ppid.view_keberatan",
+]
+_PPID_ADMINISTRATOR = [
+    *_KELOLA_DIP,
+    "ppid.view_permohonaninformasi",
+    "ppid.change_permohonaninformasi",
+    "ppid.view_keberatan",
+    "ppid.tanggapi_keberatan",
+]
+
+# Public site (publik app): Humas keep the news categories and the site menu/footer.
+_SITUS_HUMAS = [
+    "publik.add_kategoriberita",
+    "publik.change_kategoriberita",
+    "publik.view_kategoriberita",
+    "publik.change_navigasisitus",
+]
+
 # Model permissions per role ("app_label.codename").
 IZIN_MODEL: dict[str, list[str]] = {
     OPERATOR: ["wagtailadmin.access_admin", *_LIHAT_ORGANISASI, "templates_surat.buat_naskah"],
     PEJABAT: ["wagtailadmin.access_admin", *_LIHAT_ORGANISASI, "templates_surat.buat_naskah"],
     STAF: ["wagtailadmin.access_admin"],
     ARSIPARIS: ["wagtailadmin.access_admin", *_LIHAT_ORGANISASI, *_KELOLA_ARSIP],
-    HUMAS: ["wagtailadmin.access_admin"],
+    HUMAS: ["wagtailadmin.access_admin", *_SITUS_HUMAS, *_PPID_HUMAS],
     ADMINISTRATOR: [
         "wagtailadmin.access_admin",
         *_KELOLA_ORGANISASI,
@@ -86,6 +113,9 @@ IZIN_MODEL: dict[str, list[str]] = {
         "wagtailredirects.add_redirect",
         "wagtailredirects.change_redirect",
         "wagtailredirects.delete_redirect",
+        *_PPID_ADMINISTRATOR,
+        *_SITUS_HUMAS,
+        "publik.delete_kategoriberita",
     ],
 }
 

@@ -7,7 +7,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 
 
 def test_operator_membuat_surat_dinas_dengan_pratinjau(live_server, page, masuk) -> None:  # type: ignore[no-untyped-def]
-    call_command("muat_demo", diam=True, tanpa_naskah=True)
+    call_command("muat_demo", diam=True, tanpa_naskah=True, tanpa_tte=True, tanpa_situs=True)
 
     masuk("operator")
     page.wait_for_url(f"{live_server.url}/admin/")
@@ -31,7 +31,7 @@ def test_operator_membuat_surat_dinas_dengan_pratinjau(live_server, page, masuk)
 
 
 def test_tabel_surat_tugas_terisi_contoh_dan_bisa_ditambah(live_server, page, masuk) -> None:  # type: ignore[no-untyped-def]
-    call_command("muat_demo", diam=True, tanpa_naskah=True)
+    call_command("muat_demo", diam=True, tanpa_naskah=True, tanpa_tte=True, tanpa_situs=True)
     masuk("operator")
     page.wait_for_url(f"{live_server.url}/admin/")
     page.goto(f"{live_server.url}/admin/buat-naskah/")

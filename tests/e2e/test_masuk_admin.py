@@ -7,7 +7,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 
 
 def test_operator_masuk_dan_melihat_dasbor(live_server, page, settings) -> None:  # type: ignore[no-untyped-def]
-    call_command("muat_demo", diam=True, tanpa_naskah=True)
+    call_command("muat_demo", diam=True, tanpa_naskah=True, tanpa_tte=True, tanpa_situs=True)
 
     page.goto(f"{live_server.url}/admin/")
     assert "/admin/login/" in page.url
@@ -25,7 +25,7 @@ def test_operator_masuk_dan_melihat_dasbor(live_server, page, settings) -> None:
 
 
 def test_kata_sandi_salah_ditolak(live_server, page) -> None:  # type: ignore[no-untyped-def]
-    call_command("muat_demo", diam=True, tanpa_naskah=True)
+    call_command("muat_demo", diam=True, tanpa_naskah=True, tanpa_tte=True, tanpa_situs=True)
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("input[name=username]", "operator")
     page.fill("input[name=password]", "bukan-sandinya")

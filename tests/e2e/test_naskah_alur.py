@@ -46,7 +46,7 @@ def pilih_jabatan(page, field_id: str, nama: str) -> None:  # type: ignore[no-un
 
 
 def test_surat_dinas_dari_konsep_sampai_kotak_masuk(live_server, browser, settings, tutup) -> None:  # type: ignore[no-untyped-def]
-    call_command("muat_demo", diam=True)
+    call_command("muat_demo", diam=True, tanpa_tte=True, tanpa_situs=True)
     contexts = []
 
     def masuk(username: str):  # type: ignore[no-untyped-def]

@@ -23,7 +23,7 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def test_surat_masuk_didisposisikan_sampai_selesai(live_server, browser, settings, tutup) -> None:  # type: ignore[no-untyped-def]
-    call_command("muat_demo", diam=True, tanpa_naskah=True)
+    call_command("muat_demo", diam=True, tanpa_naskah=True, tanpa_tte=True, tanpa_situs=True)
     contexts = []
 
     def masuk(username: str):  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 
 def test_placeholder_tanpa_kolom_ditandai_di_bloknya(live_server, page, masuk) -> None:  # type: ignore[no-untyped-def]
     """Even a draft save refuses a placeholder with no field, and says so on the block."""
-    call_command("muat_demo", diam=True, tanpa_naskah=True)
+    call_command("muat_demo", diam=True, tanpa_naskah=True, tanpa_tte=True, tanpa_situs=True)
     template = TemplateSuratPage.objects.get(slug="nota-dinas")
     revisi = template.latest_revision_id
 

@@ -27,7 +27,8 @@ def _user(username: str):  # type: ignore[no-untyped-def]
 def test_tandatangani_dengan_passphrase_lalu_verifikasi_publik(live_server, browser, settings, tutup, tmp_path) -> None:  # type: ignore[no-untyped-def]
     settings.LONTAR_PENANDA = "lokal"
     settings.LONTAR_URL_PUBLIK = live_server.url
-    call_command("muat_demo", diam=True, tanpa_naskah=True)  # with the local CA and officials' certificates
+    # with the local CA and the officials' certificates
+    call_command("muat_demo", diam=True, tanpa_naskah=True, tanpa_situs=True)
     naskah = layanan.buat_konsep(
         _user("operator"),
         TemplateSuratPage.objects.get(slug="surat-dinas"),

@@ -46,7 +46,7 @@ def _setujui(naskah_id: int, username: str, mulai: Barrier, antrean: Any) -> Non
 
 
 def test_dua_pejabat_menyetujui_bersamaan() -> None:
-    call_command("muat_demo", diam=True, tanpa_naskah=True)
+    call_command("muat_demo", diam=True, tanpa_naskah=True, tanpa_tte=True, tanpa_situs=True)
     User = get_user_model()  # noqa: N806
     pejabat = Pegawai.objects.get(user__username="pejabat")
     plh = Pegawai.objects.get(user__username="sek.diskominfo")

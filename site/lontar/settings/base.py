@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "lontar",
     "organisasi",
     "publik",
+    "ppid",
     "templates_surat",
     "naskah",
     "search",
@@ -37,6 +38,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
+    "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -44,6 +47,7 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    "wagtail.api.v2",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
@@ -59,6 +63,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",  # sitemap.xml template (wagtail.contrib.sitemaps)
 ]
 
 MIDDLEWARE = [
@@ -125,7 +130,15 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # No server: a folder every process shares (web workers, Celery), so a publish purges
+    # the public page cache everywhere and TTE/PPID limits count across processes.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(DATA_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 
 # --- Authentication ---------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -259,6 +272,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "naskah.tasks.ingatkan_disposisi",
         "schedule": crontab(minute=0, hour="7-17"),
     },
+    # PPID confirmation e-mails whose first attempt failed (SMTP or broker down).
+    "ppid-email-tertunda": {
+        "task": "ppid.tasks.kirim_email_tertunda",
+        "schedule": 600.0,
+    },
 }
 
 # --- REST API (/api/v1/) ----------------------------------------------------------------
@@ -288,6 +306,11 @@ SPECTACULAR_SETTINGS = {
 
 # --- Lontar ------------------------------------------------------------------------------
 LONTAR_DEMO_PASSWORD = env.str("LONTAR_DEMO_PASSWORD", default="lontar-demo-2026")
+# Public page cache (publik.cache): seconds a page is kept (purged on publish anyway), and
+# the max-age sent to browsers and reverse proxies (not purged, so short).
+LONTAR_CACHE_PUBLIK_DETIK = env.int("LONTAR_CACHE_PUBLIK_DETIK", default=600)
+LONTAR_CACHE_PUBLIK_PROKSI_DETIK = env.int("LONTAR_CACHE_PUBLIK_PROKSI_DETIK", default=60)
+
 # --- Electronic signature (TTE) ---------------------------------------------------------
 # Signer: "lokal" (PAdES with the CA Lontar creates: `manage.py buat_ca`), "bsre" (remote
 # BSrE-style service at LONTAR_BSRE_URL), "stempel" (visible approval stamp only, no

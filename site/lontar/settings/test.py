@@ -9,7 +9,7 @@ from pathlib import Path
 os.environ.setdefault("LONTAR_DATA_DIR", tempfile.mkdtemp(prefix="lontar-test-"))
 
 from .base import *  # noqa: F403
-from .base import DATABASES, STATIC_ROOT, env
+from .base import DATABASES, REDIS_URL, STATIC_ROOT, env
 
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105 - test settings only
@@ -24,6 +24,8 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
 else:
     # A file, not memory: concurrency tests fork processes that must share the test database.
     DATABASES["default"]["TEST"] = {"NAME": os.path.join(os.environ["LONTAR_DATA_DIR"], "test.sqlite3")}
+if not REDIS_URL:  # one process: memory is enough and isolated per run
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Letter-flow tests sign with the stamp (no passphrase); tests/tte/ switch to "lokal" / "bsre".
 LONTAR_PENANDA = "stempel"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}

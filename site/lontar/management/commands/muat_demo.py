@@ -6,7 +6,9 @@ from naskah.klasifikasi_awal import pastikan as pastikan_klasifikasi
 from naskah.tte import demo as demo_tte
 from organisasi import demo as demo_organisasi
 from organisasi.peran import siapkan_peran
+from ppid import demo as demo_ppid
 from publik import demo as demo_publik
+from publik.alur import pastikan_alur_publikasi
 from templates_surat import demo as demo_template
 from templates_surat.struktur import pastikan_struktur
 
@@ -28,17 +30,28 @@ class Command(BaseCommand):
         parser.add_argument(
             "--tanpa-tte", action="store_true", help="Jangan buat CA lokal dan sertifikat pejabat penanda tangan."
         )
+        parser.add_argument(
+            "--tanpa-situs",
+            action="store_true",
+            help="Jangan isi situs publik (halaman, berita, agenda, menu) dan contoh PPID; beranda tetap dibuat.",
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         password = str(options["password"] or settings.LONTAR_DEMO_PASSWORD)
         # The top-level pages first, so the roles get their page permissions on them.
         demo_publik.pastikan_beranda()
+        if not options["tanpa_situs"]:
+            demo_publik.muat()  # pages, news, agenda, menu of the public site
         pastikan_struktur()
         pastikan_klasifikasi()
         siapkan_peran()
         hasil = demo_organisasi.muat(password)
+        # The "Publikasi" workflow on the Beranda; the Kepala Diskominfo approves public pages.
+        pastikan_alur_publikasi(anggota=["pejabat"])
         sertifikat = [] if options["tanpa_tte"] else demo_tte.muat(password)
         template = demo_template.muat()
+        if not options["tanpa_situs"]:
+            demo_ppid.muat()  # DIP page and sample requests (needs the Beranda and the demo accounts)
         naskah = [] if options["tanpa_naskah"] else demo_naskah.muat(password)
         masuk = [] if options["tanpa_naskah"] else demo_naskah.muat_masuk()
         if options["diam"]:
