@@ -6,6 +6,7 @@ eager in tests) with the database engine, plus the Elasticsearch fallback with a
 from __future__ import annotations
 
 import datetime
+import itertools
 from io import StringIO
 from typing import Any
 
@@ -37,6 +38,9 @@ def pdf_dengan_teks(teks: str) -> SimpleUploadedFile:
     return SimpleUploadedFile("surat.pdf", isi, content_type="application/pdf")
 
 
+URUT_NOMOR = itertools.count(101)
+
+
 @pytest.fixture
 def catat(demo: None, django_capture_on_commit_callbacks: Any):  # type: ignore[no-untyped-def]
     """Register an external letter for the Kepala Diskominfo, running the index tasks the
@@ -47,7 +51,7 @@ def catat(demo: None, django_capture_on_commit_callbacks: Any):  # type: ignore[
             return layanan_masuk.daftarkan(
                 user("operator"),
                 tujuan=jabatan("pejabat"),
-                nomor_surat=f"005/{abs(hash(perihal)) % 1000}/BAPPEDA/2026",
+                nomor_surat=f"005/{next(URUT_NOMOR)}/BAPPEDA/2026",  # unique: a repeat is refused as duplicate
                 tanggal_surat=timezone.localdate() - datetime.timedelta(days=1),
                 pengirim="Kepala Bappeda Kota Sukamaju",
                 perihal=perihal,
