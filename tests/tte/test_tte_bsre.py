@@ -77,13 +77,11 @@ def test_surat_ditandatangani_dan_lolos_validasi_pyhanko(
 def test_posisi_dari_template_dipakai_bila_tersedia(
     layanan_bsre: LayananPalsu, naskah_bsre: Any, pdf_bsre: bytes
 ) -> None:
-    """Without an explicit position the adapter asks naskah.tte.posisi (written
-    alongside); skipped while that module does not exist yet."""
-    posisi = pytest.importorskip("naskah.tte.posisi")
-    try:
-        harapan = posisi.posisi_ttd(pdf_bsre)
-    except Exception as exc:  # noqa: BLE001 - a template PDF without a detectable block
-        pytest.skip(f"posisi_ttd tidak menemukan blok tanda tangan: {exc}")
+    """Without an explicit position the adapter sends the template's signature block
+    (naskah.tte.posisi) to the service."""
+    from naskah.tte.posisi import posisi_ttd
+
+    harapan = posisi_ttd(pdf_bsre)
     PenandaBsre().tandatangani(pdf_bsre, naskah=naskah_bsre, sandi=SANDI)
     assert layanan_bsre.bidang_terakhir["page"] == str(harapan.halaman + 1)
     assert float(layanan_bsre.bidang_terakhir["xAxis"]) == pytest.approx(
