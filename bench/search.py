@@ -110,10 +110,28 @@ tsvector; the GIN bitmap is 2–3× faster). Same kept database, same 50 queries
     naive list    p50 2875 ms   p95 3335 ms      ratio p95 naive/search 6.8× (goal ≥ 10×) MISSED
 
   (intermediate step, capped count + facets on ids but seq scan: p95 970–1090 ms, 3.2–3.3×).
-  What remains: a frequent word's one query is a GIN bitmap heap scan over every match plus a
-  top-N sort (230–370 ms for 'laporan'/'disampaikan', 15–47% of 200k rows), on a wide table
-  (640 MB: the texts live beside the tsvector). Next: a narrow table for (id, tanggal, filters,
-  vektor) so the heap scan reads a fraction of the blocks, and one query for the four facets.
+  Then (same session, machine under load 4–6): a date window for the newest matches, 7.6× / 6.9×.
+
+Principals in the row and one query per search (migration search 0005, commit after 06d3c67):
+the reader's tokens are a `text[]` column with a GIN index (`prinsipal && tokens`), so the
+permission test is a third bitmap ANDed with the words and the date window instead of a hash
+semi-join over the reader's PrinsipalCari rows (62,000 rows / 23 ms for a Kepala Bidang, built
+in every statement); that one windowed query also returns what the count, the four facets and
+the ranking need (ts_rank is computed on the rows the scan reads anyway), and only the page's
+20 rows are read whole (before: the 1,000 matched rows were read again by id for the facets and
+again for ts_rank). The window is sized from the planner's estimate (EXPLAIN, not run) of the
+smallest word's matches with the reader's access and the filters, bounded by the filters' dates,
+so a frequent word usually needs one windowed query; estimated-rare matches skip the window.
+Measured on an idle machine (load < 1), same kept database and 50 queries:
+
+    before (06d3c67)  search p50 147 ms / p95 375 ms, naive 2,089 / 2,381 ms: 6.3×
+    after             search p50  90 ms / p95 137 ms, naive 2,161 / 2,577 ms: 18.8× (goal ≥ 10×)
+    slowest after: 'disampaikan' (72% of the corpus, as pejabat) 192 ms, 'undangan' [2024, B]
+    140 ms, 'anggaran' [2025] 139 ms; lowest ratios are the filtered queries, where the naive
+    scan is cheaper too ('undangan' [2024, B] 4.5×, 'pengadaan' [T] 5.1×, 'anggaran' [2025] 7.3×).
+  Estimating the AND of several words as independent was wrong the other way: 'pengadaan barang
+  jasa' (20,000 matches, estimated 1,200) skipped the window and read 24,757 heap blocks
+  (382 ms); the estimate is now the smallest word's own (42 ms).
 """
 
 from __future__ import annotations
@@ -449,7 +467,7 @@ def main() -> int:
 
     from bench.seed_cari import rencana_cari, tanam_cari
     from naskah.models import AksesNaskah, NaskahMasukPage
-    from search.models import DokumenCari, KosakataCari, PrinsipalCari
+    from search.models import DokumenCari, KosakataCari
 
     settings.DEBUG = False  # no query log: timings without the debug cursor
     mesin = connection.vendor
@@ -506,7 +524,7 @@ def main() -> int:
             ukuran = f"; tabel {tabel}, indeks GIN {gin}"
         print(
             f"indeks ulang (database, batas={opsi.batch}): {indeks}; "
-            f"{DokumenCari.objects.count()} dokumen, {PrinsipalCari.objects.count()} prinsipal, "
+            f"{DokumenCari.objects.count()} dokumen, "
             f"{KosakataCari.objects.count()} kata kosakata{ukuran}",
             flush=True,
         )

@@ -3,16 +3,67 @@ record of reindex runs.
 
 `DokumenCari` holds one flattened document per searchable object; its full-text index
 is engine-specific: an FTS5 table (`search_fts`, rowid = DokumenCari.id) on SQLite, a
-weighted `tsvector` column with a GIN index on PostgreSQL. Principal tokens
-(naskah.akses) sit in `PrinsipalCari` so the permission filter is an indexed EXISTS.
+weighted `tsvector` column with a GIN index on PostgreSQL. The principal tokens
+(naskah.akses) live in the row (`prinsipal`): a `text[]` with a GIN index on PostgreSQL,
+so the permission test is one more bitmap ANDed with the words and the date window
+(no join: it was half the time of a frequent word's query), a JSON list on SQLite.
 """
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models.lookups import FieldGetDbPrepValueMixin, Lookup
 from django.utils.translation import gettext_lazy as _
+
+
+class DaftarTokenField(models.Field):
+    """A list of short strings: `text[]` on PostgreSQL (array statistics give the planner
+    good estimates for `&&`), JSON text elsewhere."""
+
+    description = "List of tokens"
+
+    def db_type(self, connection: Any) -> str:
+        return "text[]" if connection.vendor == "postgresql" else "text"
+
+    def get_db_prep_value(self, value: Any, connection: Any, prepared: bool = False) -> Any:
+        if value is None:
+            return None
+        daftar = [str(v) for v in value]
+        return daftar if connection.vendor == "postgresql" else json.dumps(daftar)
+
+    def from_db_value(self, value: Any, expression: Any, connection: Any) -> list[str] | None:
+        if value is None or isinstance(value, list):
+            return value
+        return list(json.loads(value))
+
+    def to_python(self, value: Any) -> list[str] | None:
+        if isinstance(value, str):
+            return list(json.loads(value))
+        return value
+
+
+@DaftarTokenField.register_lookup
+class SalahSatu(FieldGetDbPrepValueMixin, Lookup):
+    """`prinsipal__salah_satu=[…]`: the list shares at least one token with the value
+    (PostgreSQL `&&`, GIN-indexed; SQLite through json_each)."""
+
+    lookup_name = "salah_satu"
+
+    def as_postgresql(self, compiler: Any, connection: Any) -> tuple[str, tuple[Any, ...]]:
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} && {rhs}::text[]", (*lhs_params, *rhs_params)
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, tuple[Any, ...]]:
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        sql = f"EXISTS (SELECT 1 FROM json_each({lhs}) WHERE value IN (SELECT value FROM json_each({rhs})))"  # noqa: S608 - compiled column and placeholder
+        return sql, (*lhs_params, *rhs_params)
 
 
 class DokumenCari(models.Model):
@@ -39,6 +90,7 @@ class DokumenCari(models.Model):
     rahasia = models.BooleanField(default=False)
     kata_dasar = models.TextField(blank=True)
     vektor = SearchVectorField(null=True, blank=True)  # PostgreSQL only; unused on SQLite
+    prinsipal = DaftarTokenField(default=list, blank=True)  # who may find it (naskah.akses tokens)
     generasi = models.PositiveIntegerField(default=0)
     diperbarui = models.DateTimeField(auto_now=True)
 
@@ -57,18 +109,6 @@ class DokumenCari(models.Model):
 
     def __str__(self) -> str:
         return self.kunci
-
-
-class PrinsipalCari(models.Model):
-    dokumen = models.ForeignKey(DokumenCari, on_delete=models.CASCADE, related_name="prinsipal")
-    token = models.CharField(max_length=40)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["dokumen", "token"], name="prinsipal_cari_unik")]
-        indexes = [models.Index(fields=["token", "dokumen"], name="prinsipal_token_dokumen")]
-
-    def __str__(self) -> str:
-        return f"{self.dokumen_id} ← {self.token}"
 
 
 class KosakataCari(models.Model):

@@ -6,16 +6,18 @@ the words; typos are corrected against the perihal vocabulary (`KosakataCari`)."
 from __future__ import annotations
 
 import datetime
+import json
 import math
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Count, Exists, F, Max, OuterRef, QuerySet
+from django.db.models import F, Max, Min, QuerySet
 from django.db.models.expressions import RawSQL
 
 from .. import teks
-from ..models import DokumenCari, KosakataCari, PrinsipalCari, ProsesIndeks, StatusProses
+from ..models import DokumenCari, KosakataCari, ProsesIndeks, StatusProses
 from .dasar import FACET, LABEL_SIFAT, Dokumen, Faset, GalatMesin, Hasil, Hit, Permintaan, adalah_nomor
 
 MAKS_VARIAN = 6
@@ -24,8 +26,10 @@ KOLOM_FTS = ("nomor", "perihal", "pihak", "isi", "dasar")
 BOBOT_BM25 = "8.0, 6.0, 2.0, 1.0, 1.5"
 MAKS_FASET = 30
 BATAS_PASTI = 1000  # exact counts and facets up to this many matches
-JENDELA_AWAL_HARI = 31  # newest matches are first looked for in the index's last month …
-JENDELA_MAKS_HARI = 3 * 366  # … then in windows sized by their density, up to three years
+JENDELA_AWAL_HARI = 31  # the newest matches are looked for in at least the index's last month …
+JENDELA_MAKS_HARI = 3 * 366  # … in windows sized by their density, up to three years, then everywhere
+LANGSUNG_SEMUA = 3  # estimated matches up to this many times BATAS_PASTI: no window
+KOLOM_RINGKAS = ("pk", "tanggal", "jenis", "unit_id", "unit", "sifat", "tahun")  # what count and facets need
 # One UPDATE per batch; {tempat} is only "(%s, …)" placeholders, values are bound.
 SQL_VEKTOR = (
     "UPDATE search_dokumencari d SET vektor = "
@@ -94,7 +98,7 @@ class MesinDatabase:
         kolom = [
             "koleksi", "objek_id", "judul", "url", "nomor", "nomor_kunci", "perihal", "isi", "pengirim",
             "penerima", "unit_id", "unit", "jenis", "arah", "sifat", "status", "klasifikasi", "tanggal",
-            "tahun", "rahasia", "kata_dasar", "generasi",
+            "tahun", "rahasia", "kata_dasar", "prinsipal", "generasi",
         ]  # fmt: skip
         baris = [
             DokumenCari(
@@ -120,6 +124,7 @@ class MesinDatabase:
                 tahun=d.tahun,
                 rahasia=d.rahasia,
                 kata_dasar=d.kata_dasar,
+                prinsipal=sorted(set(d.prinsipal)),
                 generasi=generasi,
             )
             for d in dokumen
@@ -127,11 +132,6 @@ class MesinDatabase:
         with transaction.atomic():
             DokumenCari.objects.bulk_create(baris, update_conflicts=True, unique_fields=["kunci"], update_fields=kolom)
             ids = dict(DokumenCari.objects.filter(kunci__in=[d.kunci for d in dokumen]).values_list("kunci", "pk"))
-            PrinsipalCari.objects.filter(dokumen_id__in=ids.values()).delete()
-            PrinsipalCari.objects.bulk_create(
-                [PrinsipalCari(dokumen_id=ids[d.kunci], token=t) for d in dokumen for t in set(d.prinsipal)],
-                ignore_conflicts=True,
-            )
             kosakata = {k for d in dokumen for k in teks.kata(d.perihal) if MIN_SALAH_KETIK <= len(k) <= 60}
             KosakataCari.objects.bulk_create(
                 [KosakataCari(kata=k, panjang=len(k)) for k in kosakata], ignore_conflicts=True
@@ -214,9 +214,7 @@ class MesinDatabase:
         return list(dict.fromkeys(hasil))
 
     def _saring(self, p: Permintaan) -> QuerySet:
-        qs = DokumenCari.objects.filter(
-            Exists(PrinsipalCari.objects.filter(dokumen_id=OuterRef("pk"), token__in=p.token))
-        )
+        qs = DokumenCari.objects.filter(prinsipal__salah_satu=sorted(p.token))
         sama = {
             "koleksi": p.koleksi, "jenis": p.jenis, "unit_id": p.unit, "sifat": p.sifat,
             "status": p.status, "arah": p.arah, "tahun": p.tahun,
@@ -272,28 +270,39 @@ class MesinDatabase:
         biasa = [w for w in kata if not adalah_nomor(w)]
         kelompok = [self._varian(w) for w in biasa]
         skor = None
+        # each word alone: the planner's estimate for a word is good, for several words
+        # it assumes they are independent, and the words of a query rarely are
+        per_kata = [self._cocokkan(qs, [g])[0] for g in kelompok] or [qs]
         if kelompok:
             qs, skor = self._cocokkan(qs, kelompok)
         # Bounded work for frequent words: one query takes the newest matches up to
-        # BATAS_PASTI (+1 tells "more than"); count, facets and ranking then work on those
-        # ids, so a word found in most letters costs what a rare one does.
-        terbaru = (F("tanggal").desc(nulls_last=True), "-pk")
-        ujung = [t for t in (p.sampai, datetime.date(p.tahun, 12, 31) if p.tahun else None) if t]
-        ids = self._id_terbaru(
-            qs.order_by(*terbaru).values_list("pk", flat=True), BATAS_PASTI + 1, min(ujung) if ujung else None
-        )
-        pasti = len(ids) <= BATAS_PASTI
-        ids = ids[:BATAS_PASTI]
-        total = len(ids)
-        qs = DokumenCari.objects.filter(pk__in=ids)
-        faset = (self._faset_pg(ids) if _pg() else self._faset(qs)) if total else {f: [] for f in FACET}
-        if skor is not None:
+        # BATAS_PASTI (+1 tells "more than") with what the count, the facets and the
+        # ranking need (on PostgreSQL the relevance too: the row is read anyway); only
+        # the page's rows are then read whole. A word found in most letters costs what a
+        # rare one does.
+        qs = qs.order_by(F("tanggal").desc(nulls_last=True), "-pk")
+        dengan_skor = skor is not None and _pg()
+        if dengan_skor:
             qs = qs.annotate(skor=skor)
-        urutan: tuple[Any, ...] = terbaru
-        if skor is not None and p.urut == "relevansi":
-            urutan = (F("skor").desc(nulls_last=True), *terbaru)
+        ringkas = qs.values_list(*KOLOM_RINGKAS, *(["skor"] if dengan_skor else []))
+        ujung = [t for t in (p.sampai, datetime.date(p.tahun, 12, 31) if p.tahun else None) if t]
+        pangkal = [t for t in (p.dari, datetime.date(p.tahun, 1, 1) if p.tahun else None) if t]
+        baris = self._terbaru(
+            ringkas, BATAS_PASTI + 1, min(ujung) if ujung else None, max(pangkal) if pangkal else None, per_kata
+        )
+        pasti = len(baris) <= BATAS_PASTI
+        baris = baris[:BATAS_PASTI]
+        if dengan_skor:
+            nilai = {b[0]: float(b[-1] or 0) for b in baris}
+        elif skor is not None:
+            nilai = self._skor([b[0] for b in baris], skor)
+        else:
+            nilai = {}
+        if nilai and p.urut == "relevansi":  # stable: equal scores keep the newest first
+            baris = sorted(baris, key=lambda b: -nilai.get(b[0], 0.0))
         awal = (p.halaman - 1) * p.per_halaman
-        baris = list(qs.order_by(*urutan)[awal : awal + p.per_halaman])
+        halaman = [b[0] for b in baris[awal : awal + p.per_halaman]]
+        dokumen = DokumenCari.objects.in_bulk(halaman)
         sorot = [v for g in kelompok for v in g]
         hits = [
             Hit(
@@ -310,106 +319,115 @@ class MesinDatabase:
                 sifat=d.sifat,
                 status=d.status,
                 cuplikan=_cuplikan(d, sorot),
-                skor=float(getattr(d, "skor", 0) or 0),
+                skor=nilai.get(d.pk, 0.0),
             )
-            for d in baris
+            for d in (dokumen[pk] for pk in halaman if pk in dokumen)
         ]
         return Hasil(
-            total=total,
+            total=len(baris),
             hits=hits,
-            faset=faset,
+            faset=_faset(baris),
             halaman=p.halaman,
             per_halaman=p.per_halaman,
             mesin=self.nama,
             total_pasti=pasti,
         )
 
-    def _id_terbaru(self, qs: QuerySet, batas: int, ujung: datetime.date | None = None) -> list[int]:
-        """The newest `batas` matching ids (qs is ordered newest first; `ujung`: no match
-        is dated after it, from the request's filters).
+    def _skor(self, ids: list[int], skor: Any) -> dict[int, float]:
+        """Relevance of the given documents (SQLite: bm25 of the FTS5 match)."""
+        if not ids:
+            return {}
+        hasil = DokumenCari.objects.filter(pk__in=ids).annotate(skor=skor).values_list("pk", "skor")
+        return {pk: float(n or 0) for pk, n in hasil}
+
+    def _terbaru(
+        self,
+        qs: QuerySet,
+        batas: int,
+        ujung: datetime.date | None = None,
+        pangkal: datetime.date | None = None,
+        per_kata: list[QuerySet] | None = None,
+    ) -> list[tuple[Any, ...]]:
+        """The newest `batas` matching rows (qs is ordered newest first; from the request's
+        filters, no match is dated after `ujung` or before `pangkal`).
 
         On PostgreSQL a frequent word matches tens of thousands of letters, and reading
         each of them to sort by date was the cost. The newest matches lie in the newest
-        dates, so the query first looks within the last month of the index; when that
-        holds enough matches the answer is the same (every newer letter is inside the
-        window) after reading a few thousand rows instead of all. Otherwise the window
-        grows to twice what the last one's density says is enough (a few steps), then
-        to everything. Rare words go straight to the full query when the month holds none.
+        dates, so the query looks within a window of the newest days: when it holds
+        `batas` matches the answer is the same (every newer letter is inside the window)
+        after reading a few thousand rows instead of all. The window is sized from the
+        planner's estimate of the matches (twice what that density says is enough, at
+        least a month); a window that held too few grows by its own density (a few
+        steps), then the query runs over everything. Rare matches go straight to it.
+        The estimate is the smallest of the words' own (`per_kata`: each word with the
+        filters and the reader's access) — an upper bound: "pengadaan barang jasa" was
+        estimated at 1,200 matches as independent words and has 20,000.
 
-        The GIN bitmap scan is forced (no sequential scan): the planner underestimates
-        reading every tsvector (TOAST) for a frequent word (measured with bench/search.py)."""
+        No sequential scan for this query (the planner underestimates detoasting every
+        tsvector of a frequent word; measured with bench/search.py)."""
         if not _pg():
             return list(qs[:batas])
         with transaction.atomic(), connection.cursor() as c:
             c.execute("SET LOCAL enable_seqscan = off")
-            terbaru = DokumenCari.objects.aggregate(m=Max("tanggal"))["m"]
-            if terbaru is not None and ujung is not None:
-                terbaru = min(terbaru, ujung)
-            if terbaru is not None:
-                hari = JENDELA_AWAL_HARI
-                for _ in range(4):
-                    ids = list(qs.filter(tanggal__gte=terbaru - datetime.timedelta(days=hari))[:batas])
-                    if len(ids) >= batas:
-                        return ids
-                    if not ids or hari >= JENDELA_MAKS_HARI:
-                        break
-                    # twice what this window's density says is enough, at most three years
-                    hari = min(JENDELA_MAKS_HARI, math.ceil(hari * batas * 2 / len(ids)))
+            rentang = DokumenCari.objects.aggregate(awal=Min("tanggal"), akhir=Max("tanggal"))
+            akhir, awal = rentang["akhir"], rentang["awal"]
+            if akhir is not None and ujung is not None:
+                akhir = min(akhir, ujung)
+            if awal is not None and pangkal is not None:
+                awal = max(awal, pangkal)
+            perkiraan = min(_perkiraan(c, q) for q in (per_kata or [qs]))
+            if akhir is None or awal is None or akhir <= awal or perkiraan <= LANGSUNG_SEMUA * batas:
+                return list(qs[:batas])
+            rentang_hari = (akhir - awal).days + 1
+            hari = max(JENDELA_AWAL_HARI, math.ceil(rentang_hari * batas * 2 / perkiraan))
+            for _ in range(4):
+                if hari >= min(rentang_hari, JENDELA_MAKS_HARI):
+                    break
+                baris = list(qs.filter(tanggal__gte=akhir - datetime.timedelta(days=hari))[:batas])
+                if len(baris) >= batas:
+                    return baris
+                if not baris:
+                    break
+                # twice what this window's density says is enough
+                hari = math.ceil(hari * batas * 2 / len(baris))
             return list(qs[:batas])
 
-    def _faset_pg(self, ids: list[int]) -> dict[str, list[Faset]]:
-        """The four facets in one pass over the matched rows (GROUPING SETS), the same
-        values and order as `_faset`."""
-        sql = (
-            "SELECT GROUPING(jenis), GROUPING(unit_id), GROUPING(sifat), jenis, unit_id, MAX(unit), sifat, tahun, "
-            "COUNT(*) FROM search_dokumencari WHERE id = ANY(%s) "
-            "GROUP BY GROUPING SETS ((jenis), (unit_id), (sifat), (tahun))"
-        )
-        jenis: list[tuple[int, str]] = []
-        unit: list[tuple[int, str, int]] = []
-        sifat: list[tuple[int, str]] = []
-        tahun: list[int] = []
-        jumlah_tahun: dict[int, int] = {}
-        with connection.cursor() as c:
-            c.execute(sql, [list(ids)])
-            for g_jenis, g_unit, g_sifat, j, u_id, u, sf, th, n in c.fetchall():
-                if not g_jenis:
-                    if j:
-                        jenis.append((n, j))
-                elif not g_unit:
-                    if u_id is not None:
-                        unit.append((n, u or "", u_id))
-                elif not g_sifat:
-                    if sf:
-                        sifat.append((n, sf))
-                elif th is not None:
-                    tahun.append(th)
-                    jumlah_tahun[th] = n
-        jenis.sort(key=lambda r: (-r[0], r[1]))
-        unit.sort(key=lambda r: (-r[0], r[1]))
-        sifat.sort(key=lambda r: (-r[0], r[1]))
-        tahun.sort(reverse=True)
-        return {
-            "jenis": [Faset(j, j, n) for n, j in jenis[:MAKS_FASET]],
-            "unit": [Faset(str(u_id), u, n) for n, u, u_id in unit[:MAKS_FASET]],
-            "sifat": [Faset(sf, LABEL_SIFAT.get(sf, sf), n) for n, sf in sifat],
-            "tahun": [Faset(str(th), str(th), jumlah_tahun[th]) for th in tahun[:MAKS_FASET]],
-        }
 
-    def _faset(self, qs: QuerySet) -> dict[str, list[Faset]]:
-        qs = qs.order_by()
-        hasil: dict[str, list[Faset]] = {}
-        jenis = qs.exclude(jenis="").values("jenis").annotate(n=Count("pk")).order_by("-n", "jenis")[:MAKS_FASET]
-        hasil["jenis"] = [Faset(r["jenis"], r["jenis"], r["n"]) for r in jenis]
-        unit = (
-            qs.filter(unit_id__isnull=False)
-            .values("unit_id", "unit")
-            .annotate(n=Count("pk"))
-            .order_by("-n", "unit")[:MAKS_FASET]
-        )
-        hasil["unit"] = [Faset(str(r["unit_id"]), r["unit"], r["n"]) for r in unit]
-        sifat = qs.exclude(sifat="").values("sifat").annotate(n=Count("pk")).order_by("-n", "sifat")
-        hasil["sifat"] = [Faset(r["sifat"], LABEL_SIFAT.get(r["sifat"], r["sifat"]), r["n"]) for r in sifat]
-        tahun = qs.filter(tahun__isnull=False).values("tahun").annotate(n=Count("pk")).order_by("-tahun")[:MAKS_FASET]
-        hasil["tahun"] = [Faset(str(r["tahun"]), str(r["tahun"]), r["n"]) for r in tahun]
-        return hasil
+def _perkiraan(c: Any, qs: QuerySet) -> float:
+    """The planner's estimate of how many rows the query matches (EXPLAIN, not run)."""
+    sql, param = qs.order_by().query.sql_with_params()
+    c.execute("EXPLAIN (FORMAT JSON) " + sql, param)
+    rencana = c.fetchone()[0]
+    if isinstance(rencana, str):
+        rencana = json.loads(rencana)
+    return float(rencana[0]["Plan"]["Plan Rows"])
+
+
+def _faset(baris: list[tuple[Any, ...]]) -> dict[str, list[Faset]]:
+    """The four facets over the matched rows (KOLOM_RINGKAS tuples): most frequent first,
+    ties by value; years newest first."""
+    jenis: Counter[str] = Counter()
+    unit: Counter[int] = Counter()
+    nama_unit: dict[int, str] = {}
+    sifat: Counter[str] = Counter()
+    tahun: Counter[int] = Counter()
+    for _pk, _tanggal, j, u_id, u, sf, th, *_ in baris:
+        if j:
+            jenis[j] += 1
+        if u_id is not None:
+            unit[u_id] += 1
+            nama_unit[u_id] = max(nama_unit.get(u_id, ""), u or "")
+        if sf:
+            sifat[sf] += 1
+        if th is not None:
+            tahun[th] += 1
+    urut_jenis = sorted(jenis.items(), key=lambda r: (-r[1], r[0]))[:MAKS_FASET]
+    urut_unit = sorted(unit.items(), key=lambda r: (-r[1], nama_unit[r[0]]))[:MAKS_FASET]
+    urut_sifat = sorted(sifat.items(), key=lambda r: (-r[1], r[0]))
+    urut_tahun = sorted(tahun.items(), reverse=True)[:MAKS_FASET]
+    return {
+        "jenis": [Faset(j, j, n) for j, n in urut_jenis],
+        "unit": [Faset(str(u_id), nama_unit[u_id], n) for u_id, n in urut_unit],
+        "sifat": [Faset(sf, LABEL_SIFAT.get(sf, sf), n) for sf, n in urut_sifat],
+        "tahun": [Faset(str(th), str(th), n) for th, n in urut_tahun],
+    }

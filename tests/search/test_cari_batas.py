@@ -40,13 +40,16 @@ def _salinan(dok: Any, objek_id: int, tanggal: Any) -> Any:
     return dataclasses.replace(dok, objek_id=objek_id, nomor=f"{dok.nomor}-{objek_id}", tanggal=tanggal)
 
 
+@pytest.mark.parametrize("perkiraan", [10**6, 1], ids=["jendela", "langsung"])
 @pytest.mark.parametrize("baru", [30, 6, 0], ids=["bulan-terakhir-cukup", "jendela-diperlebar", "semua"])
-def test_jendela_tanggal_memberi_hasil_yang_sama(db: None, monkeypatch: Any, baru: int) -> None:
-    """The newest matches are looked for in the index's last month first, then a wider
-    window (on PostgreSQL): the answer is the same as over the whole index."""
+def test_jendela_tanggal_memberi_hasil_yang_sama(db: None, monkeypatch: Any, baru: int, perkiraan: int) -> None:
+    """The newest matches are looked for in a window of the newest days sized from the
+    planner's estimate, widened when it holds too few (on PostgreSQL); a small estimate
+    goes straight to the whole index. Every path gives the answer of the whole index."""
     import datetime
 
     monkeypatch.setattr(basisdata, "BATAS_PASTI", 10)
+    monkeypatch.setattr(basisdata, "_perkiraan", lambda c, qs: float(perkiraan))
     contoh = korpus()[0]
     hari_ini = datetime.date(2026, 11, 20)
     dok = [_salinan(contoh, i, hari_ini - datetime.timedelta(days=i)) for i in range(1, baru + 1)]
@@ -54,10 +57,16 @@ def test_jendela_tanggal_memberi_hasil_yang_sama(db: None, monkeypatch: Any, bar
     m = database()
     m.simpan(dok)
     kata = contoh.perihal.split()[0]
-    hasil = cari(m, kata, per_halaman=100)
-    terbaru = sorted(dok, key=lambda d: (d.tanggal, d.objek_id), reverse=True)[:10]
-    assert hasil.total == 10 and hasil.total_pasti is False
-    assert [h.objek_id for h in hasil.hits] == [d.objek_id for d in terbaru]
-
-    monkeypatch.setattr(basisdata, "JENDELA_AWAL_HARI", 36500)  # one window over everything: the reference
-    assert [h.objek_id for h in cari(m, kata, per_halaman=100).hits] == [d.objek_id for d in terbaru]
+    terbaru = sorted(dok, key=lambda d: (d.tanggal, d.objek_id), reverse=True)
+    for filter, cocok in [
+        ({}, terbaru),
+        ({"tahun": 2025}, [d for d in terbaru if d.tanggal.year == 2025]),
+        ({"sampai": datetime.date(2026, 6, 30)}, [d for d in terbaru if d.tanggal <= datetime.date(2026, 6, 30)]),
+        (
+            {"dari": datetime.date(2026, 1, 1), "sampai": datetime.date(2026, 10, 31)},
+            [d for d in terbaru if datetime.date(2026, 1, 1) <= d.tanggal <= datetime.date(2026, 10, 31)],
+        ),
+    ]:
+        hasil = cari(m, kata, per_halaman=100, urut="tanggal", **filter)
+        assert hasil.total == min(10, len(cocok)) and hasil.total_pasti is (len(cocok) <= 10), filter
+        assert [h.objek_id for h in hasil.hits] == [d.objek_id for d in cocok[:10]], filter

@@ -21,7 +21,7 @@ import search
 from naskah import layanan_masuk
 from naskah.models import NaskahMasukPage
 from search import indeks_ulang, mesin
-from search.models import DokumenCari, PrinsipalCari, ProsesIndeks, StatusProses
+from search.models import DokumenCari, ProsesIndeks, StatusProses
 from search.sumber import semua_kunci
 
 
@@ -96,7 +96,7 @@ def test_disposisi_baru_memberi_akses_cari_dan_pembatalan_mencabutnya(
             instruksi=["dipelajari"],
         )
     dokumen = DokumenCari.objects.get(kunci=f"naskah:{naskah.pk}")
-    assert PrinsipalCari.objects.filter(dokumen=dokumen, token=f"j:{jabatan('kasi.pip').pk}").exists()
+    assert f"j:{jabatan('kasi.pip').pk}" in dokumen.prinsipal
     assert naskah.pk in ids(search.cari(user("kasi.pip"), "narasumber"))
     with django_capture_on_commit_callbacks(execute=True):
         layanan_masuk.batalkan(d, user("pejabat"))
@@ -271,9 +271,8 @@ def test_tugas_indeks_idempoten(catat: Any) -> None:
     assert indeks_dokumen.apply(args=[kunci]).get() is True
     assert indeks_dokumen.apply(args=[kunci]).get() is True
     assert DokumenCari.objects.filter(kunci=kunci).count() == 1
-    assert PrinsipalCari.objects.filter(dokumen__kunci=kunci).count() == len(
-        set(PrinsipalCari.objects.filter(dokumen__kunci=kunci).values_list("token", flat=True))
-    )
+    prinsipal = DokumenCari.objects.get(kunci=kunci).prinsipal
+    assert prinsipal and len(prinsipal) == len(set(prinsipal))
     assert indeks_dokumen.apply(args=["naskah:987654"]).get() is False
 
 
