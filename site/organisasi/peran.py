@@ -7,8 +7,13 @@ this file. Later apps add their permissions by extending `IZIN_MODEL`.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+
+if TYPE_CHECKING:
+    from wagtail.models import Collection
 
 OPERATOR = "Operator"
 PEJABAT = "Pejabat"
@@ -18,6 +23,12 @@ HUMAS = "Humas"
 ADMINISTRATOR = "Administrator"
 
 SEMUA_PERAN = [OPERATOR, PEJABAT, STAF, ARSIPARIS, HUMAS, ADMINISTRATOR]
+
+# The media collection the public site and its API serve from (publik.api). Humas' image and
+# document permissions sit on it once it exists (made by `manage.py siapkan_publikasi`), so
+# what they upload is public media; before that, on the root collection.
+KOLEKSI_PUBLIK = "Publik"
+KOLEKSI_PERAN = {HUMAS: KOLEKSI_PUBLIK}
 
 _LIHAT_ORGANISASI = [
     "organisasi.view_unit",
@@ -196,12 +207,30 @@ def siapkan_peran(using: str = "default") -> dict[str, Group]:
         akar_koleksi = Collection.get_first_root_node()
         if akar_koleksi is not None:
             for nama, kode_list in IZIN_KOLEKSI.items():
+                koleksi = akar_koleksi
+                if nama in KOLEKSI_PERAN:
+                    koleksi = akar_koleksi.get_children().filter(name=KOLEKSI_PERAN[nama]).first() or akar_koleksi
                 izin_list = [_izin(kode, using) for kode in kode_list]
+                # on the root and the role's collection the permissions are exactly these
                 GroupCollectionPermission.objects.db_manager(using).filter(
-                    group=grup[nama], collection=akar_koleksi
-                ).exclude(permission__in=izin_list).delete()
+                    group=grup[nama], collection__in=[akar_koleksi, koleksi]
+                ).exclude(collection=koleksi, permission__in=izin_list).delete()
                 for permission in izin_list:
                     GroupCollectionPermission.objects.db_manager(using).get_or_create(
-                        group=grup[nama], collection=akar_koleksi, permission=permission
+                        group=grup[nama], collection=koleksi, permission=permission
                     )
     return grup
+
+
+def pastikan_koleksi_publik() -> Collection:
+    """The public media collection (made when missing), with Humas' permissions moved onto it."""
+    from wagtail.models import Collection
+
+    akar = Collection.get_first_root_node()
+    if akar is None:
+        akar = Collection.add_root(name="Root")
+    koleksi = akar.get_children().filter(name=KOLEKSI_PUBLIK).first()
+    if koleksi is None:
+        koleksi = akar.add_child(name=KOLEKSI_PUBLIK)
+    siapkan_peran()
+    return koleksi

@@ -21,6 +21,8 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
 
+from organisasi.peran import pastikan_koleksi_publik
+
 from .models import HomePage
 
 GRUP_REDAKTUR = "Redaktur Publikasi"
@@ -75,6 +77,7 @@ def pastikan_alur_publikasi(anggota: Iterable[str] = ()) -> Workflow | None:
         return None
     grup = pastikan_grup_redaktur(beranda)
     alur = pastikan_alur(beranda, grup)
+    pastikan_koleksi_publik()  # Humas' uploads are public media
     for user in get_user_model().objects.filter(username__in=list(anggota)):
         user.groups.add(grup)
     return alur

@@ -32,13 +32,15 @@ from wagtail.images import get_image_model
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
 
+from organisasi import peran
+
 # Apps whose page types make up the public website. An allow-list, not a deny-list: a new page
 # type elsewhere (letters, templates, whatever comes next) stays out until it is added here.
 APP_HALAMAN_PUBLIK: tuple[str, ...] = ("publik", "ppid")
 
 # Top-level collections whose images and documents are public (descendants included). Media in
 # other collections (the root "Root", uploads for letter templates and letterheads) stay out.
-KOLEKSI_PUBLIK: tuple[str, ...] = ("Publik",)
+KOLEKSI_PUBLIK: tuple[str, ...] = (peran.KOLEKSI_PUBLIK,)
 
 
 def _jalur_terbatas(model: type[Any], field: str) -> list[str]:

@@ -15,7 +15,8 @@ from PIL import ImageChops, ImageDraw, ImageFont
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-NAMA_KOLEKSI = "Publik"  # the collection the public API serves media from (publik.api)
+from organisasi.peran import pastikan_koleksi_publik
+
 LEBAR, TINGGI = 800, 450
 LISENSI = "Ilustrasi dibuat otomatis untuk data demo (Pillow); CC0 — bebas dipakai."
 
@@ -38,11 +39,7 @@ class Ilustrasi:
 
 
 def koleksi_publik() -> Collection:
-    akar = Collection.get_first_root_node()
-    koleksi = akar.get_children().filter(name=NAMA_KOLEKSI).first()
-    if koleksi is None:
-        koleksi = akar.add_child(name=NAMA_KOLEKSI)
-    return koleksi
+    return pastikan_koleksi_publik()
 
 
 def _hex(warna: str) -> tuple[int, int, int]:

@@ -244,3 +244,54 @@ def test_endpoint_informasi_publik_terdaftar(demo: None, client: Client) -> None
     respons = client.get("/api/v2/informasi-publik/")
     assert respons.status_code == 200
     assert "items" in respons.json()
+
+
+def _unggahan(nama: str, isi: bytes) -> Any:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(nama, isi)
+
+
+def test_unggahan_humas_masuk_koleksi_publik_dan_api(masuk_sebagai: Any) -> None:
+    """Humas' image and document permissions sit on the "Publik" collection (moved off the root
+    by `siapkan_publikasi`): what they upload in the admin is served by the public API."""
+    from django.urls import reverse
+    from wagtail.models import GroupCollectionPermission
+
+    from organisasi.peran import HUMAS, KOLEKSI_PUBLIK
+
+    publik = _koleksi(KOLEKSI_PUBLIK)
+    izin_humas = GroupCollectionPermission.objects.filter(group__name=HUMAS)
+    assert set(izin_humas.values_list("collection", flat=True)) == {publik.pk}
+
+    client = masuk_sebagai("humas")
+    jawab = client.post(
+        reverse("wagtailimages:add"),
+        {"title": f"Foto kegiatan {KATA}", "file": _unggahan("kegiatan.png", get_test_image_file().file.getvalue())},
+    )
+    assert jawab.status_code == 302, jawab.context["form"].errors if jawab.context else jawab.status_code
+    gambar = get_image_model().objects.get(title=f"Foto kegiatan {KATA}")
+    assert gambar.collection_id == publik.pk
+    jawab = client.post(
+        reverse("wagtaildocs:add"),
+        {"title": f"Laporan {KATA}", "file": _unggahan("laporan.pdf", b"%PDF-1.4\n")},
+    )
+    assert jawab.status_code == 302, jawab.context["form"].errors if jawab.context else jawab.status_code
+    dokumen = get_document_model().objects.get(title=f"Laporan {KATA}")
+    assert dokumen.collection_id == publik.pk
+
+    anonim = Client()
+    assert _ids(anonim, "/api/v2/images/", search=KATA) == {gambar.pk}
+    assert _ids(anonim, "/api/v2/documents/", search=KATA) == {dokumen.pk}
+    # an upload aimed at the root collection is refused (not one of Humas' collections)
+    jawab = client.post(
+        reverse("wagtailimages:add"),
+        {
+            "title": f"Ke akar {KATA}",
+            "file": _unggahan("akar.png", get_test_image_file().file.getvalue()),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+    assert jawab.status_code in (200, 302)
+    dibuat = get_image_model().objects.filter(title=f"Ke akar {KATA}")
+    assert all(g.collection_id == publik.pk for g in dibuat)
